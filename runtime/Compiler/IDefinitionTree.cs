@@ -1,0 +1,19 @@
+// Copyright (c) flowr contributors. MIT licence.
+namespace Flowr.Runtime.Compiler;
+
+/// <summary>
+/// A tree of definition files addressed by '/'-separated paths relative to its root: the built-in
+/// flowstdlib and context definitions (embedded resources) or a library directory on disk.
+/// </summary>
+public interface IDefinitionTree
+{
+    /// <summary>
+    /// Resolves <paramref name="path"/> inside the tree with the rules of flow-language.md §1.2:
+    /// a directory D gives D/root.toml, else D/&lt;last segment&gt;.toml; else the file itself; else
+    /// the path with ".toml" appended.
+    /// </summary>
+    bool TryResolve(string path, [NotNullWhen(true)] out string? resolvedPath);
+
+    /// <summary>The text of a file returned by <see cref="TryResolve"/>.</summary>
+    string ReadText(string resolvedPath);
+}
