@@ -11,7 +11,7 @@ internal sealed record DnsQuestion(string Name, ushort Type, bool UnicastRespons
 /// A resource record decoded from a message, with its rdata in decoded form: a target name (PTR, SRV),
 /// SRV fields, an address (A, AAAA), TXT strings, or the raw bytes of any other type (kept opaque).
 /// </summary>
-internal sealed class DnsRecord
+internal sealed record DnsRecord
 {
     public required string Name { get; init; }
 

@@ -1,0 +1,80 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Mdns.Dns;
+using Flowr.Mdns.Internal;
+
+namespace Flowr.Mdns.Responder;
+
+internal enum ServiceState
+{
+    Probing,
+    Announced,
+    Removed,
+}
+
+/// <summary>One advertised service and the records it owns (RFC 6763 §4–§6, TTLs as avahi uses them).</summary>
+internal sealed class ServiceEntry
+{
+    // RFC 6762 §10: 120 s for records with a host name (SRV, A), 75 min (4500 s) for the rest.
+    public const uint HostTtl = 120;
+    public const uint OtherTtl = 4500;
+
+    // RFC 6763 §9: the service-type enumeration name.
+    public const string EnumerationName = "_services._dns-sd._udp.local";
+
+    public ServiceEntry(string baseInstance, string serviceType, ushort port, byte[] txt, IReadOnlyDictionary<string, string> txtPairs)
+    {
+        BaseInstance = baseInstance;
+        Instance = baseInstance;
+        ServiceType = serviceType;
+        Port = port;
+        Txt = txt;
+        TxtPairs = txtPairs;
+    }
+
+    public string BaseInstance { get; }
+
+    /// <summary>Current instance label (unescaped); changes on a conflict rename.</summary>
+    public string Instance { get; private set; }
+
+    public string ServiceType { get; }
+
+    public string FullName => DnsName.EscapeLabel(Instance) + "." + ServiceType;
+
+    public ushort Port { get; }
+
+    public byte[] Txt { get; }
+
+    public IReadOnlyDictionary<string, string> TxtPairs { get; }
+
+    public ServiceState State { get; set; } = ServiceState.Probing;
+
+    /// <summary>Set by the receive path when a probe or announcement of ours meets a conflicting record.</summary>
+    public volatile bool Conflict;
+
+    public volatile bool HostConflict;
+
+    public int RenameCount { get; private set; } = 1;
+
+    public ServiceRegistration? Registration { get; set; }
+
+    /// <summary>Wakes the prober early when a conflict arrives.</summary>
+    public SemaphoreSlim ConflictSignal { get; } = new(0);
+
+    public void Rename()
+    {
+        RenameCount++;
+        Instance = $"{BaseInstance} ({RenameCount})";
+    }
+
+    public DnsRecord Ptr() => new() { Name = ServiceType, Type = DnsType.Ptr, Ttl = OtherTtl, Target = FullName };
+
+    public DnsRecord Srv(string host) =>
+        new() { Name = FullName, Type = DnsType.Srv, Ttl = HostTtl, Port = Port, Target = host };
+
+    public DnsRecord TxtRecord() => new() { Name = FullName, Type = DnsType.Txt, Ttl = OtherTtl, Txt = Txt };
+
+    public DnsRecord Enumeration() => new() { Name = EnumerationName, Type = DnsType.Ptr, Ttl = OtherTtl, Target = ServiceType };
+
+    public static DnsRecord HostAddress(string host, MdnsInterface iface) =>
+        new() { Name = host, Type = DnsType.A, Ttl = HostTtl, Address = iface.Address };
+}
