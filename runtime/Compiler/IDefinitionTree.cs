@@ -10,7 +10,8 @@ public interface IDefinitionTree
     /// <summary>
     /// Resolves <paramref name="path"/> inside the tree with the rules of flow-language.md §1.2:
     /// a directory D gives D/root.toml, else D/&lt;last segment&gt;.toml; else the file itself; else
-    /// the path with ".toml" appended.
+    /// the path with ".toml" appended. <paramref name="resolvedPath"/> is '/'-separated and relative to
+    /// the tree's root (the compiler resolves relative references next to it).
     /// </summary>
     bool TryResolve(string path, [NotNullWhen(true)] out string? resolvedPath);
 

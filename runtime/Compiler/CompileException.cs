@@ -1,0 +1,33 @@
+// Copyright (c) flowr contributors. MIT licence.
+namespace Flowr.Runtime.Compiler;
+
+/// <summary>
+/// A flow definition could not be compiled. <see cref="Exception.Message"/> is the full one-line
+/// message for the user, starting with the definition file it concerns.
+/// </summary>
+public sealed class CompileException : Exception
+{
+    /// <summary>Creates the exception with the full one-line message.</summary>
+    public CompileException(string message) : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with the full one-line message and its cause.</summary>
+    public CompileException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with an empty message.</summary>
+    public CompileException() : base("")
+    {
+    }
+}
+
+internal static class CompileError
+{
+    /// <summary>Throws a <see cref="CompileException"/> "<c>file: message</c>".</summary>
+    [DoesNotReturn]
+    public static void Throw(string file, string message) => throw new CompileException(Format(file, message));
+
+    public static string Format(string file, string message) => file.Length == 0 ? message : $"{file}: {message}";
+}

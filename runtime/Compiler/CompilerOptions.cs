@@ -1,0 +1,47 @@
+// Copyright (c) flowr contributors. MIT licence.
+namespace Flowr.Runtime.Compiler;
+
+/// <summary>Settings of a <see cref="FlowCompiler"/>.</summary>
+public sealed class CompilerOptions
+{
+    private const string LibraryPathVariable = "FLOW_LIB_PATH";
+
+    /// <summary>Directories searched, in order, for <c>lib://&lt;name&gt;/…</c> libraries other than the built-in flowstdlib.</summary>
+    public IReadOnlyList<string> LibrarySearchPath { get; init; } = [];
+
+    /// <summary>The built-in tree that <c>lib://flowstdlib/…</c> resolves in (else flowstdlib is searched on the path).</summary>
+    public IDefinitionTree? StandardLibrary { get; init; }
+
+    /// <summary>The tree that <c>context://…</c> resolves in.</summary>
+    public IDefinitionTree? Context { get; init; }
+
+    /// <summary>Remove pure functions whose outputs go nowhere (flow-language.md §3 step 5). On by default.</summary>
+    public bool RemoveDeadCode { get; init; } = true;
+
+    /// <summary>Receives warnings (unknown keys, connections that reach no function), one line each.</summary>
+    public Action<string>? Warning { get; init; }
+
+    /// <summary>
+    /// The library search path of flow-language.md §1.2: the entries of <c>$FLOW_LIB_PATH</c>
+    /// (separated by ','), then <paramref name="libDirs"/> (the <c>-L</c> options), then
+    /// <c>$HOME/.flow/lib</c>.
+    /// </summary>
+    public static IReadOnlyList<string> BuildLibrarySearchPath(IEnumerable<string> libDirs)
+    {
+        ArgumentNullException.ThrowIfNull(libDirs);
+        var path = new List<string>();
+        if (Environment.GetEnvironmentVariable(LibraryPathVariable) is { Length: > 0 } variable)
+        {
+            foreach (string entry in variable.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                path.Add(entry);
+            }
+        }
+        path.AddRange(libDirs);
+        if (Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home)
+        {
+            path.Add(Path.Combine(home, ".flow", "lib"));
+        }
+        return path;
+    }
+}

@@ -1,0 +1,42 @@
+// Copyright (c) flowr contributors. MIT licence.
+namespace Flowr.Runtime.Compiler.Loading;
+
+/// <summary>Where a definition comes from (flow-language.md §1.2).</summary>
+internal enum LocationKind : byte
+{
+    /// <summary>A file on disk next to the flow: its functions are provided (WebAssembly).</summary>
+    File,
+    /// <summary>A <c>lib://</c> definition.</summary>
+    Library,
+    /// <summary>A <c>context://</c> definition.</summary>
+    Context,
+}
+
+/// <summary>A resolved definition file.</summary>
+internal sealed class DefinitionLocation
+{
+    public required LocationKind Kind { get; init; }
+
+    /// <summary>The tree holding a library or context definition; null for a file on disk.</summary>
+    public IDefinitionTree? Tree { get; init; }
+
+    /// <summary>The library name (URL host) of a library definition.</summary>
+    public string Library { get; init; } = "";
+
+    /// <summary>The absolute file path on disk, or the '/'-separated path inside <see cref="Tree"/>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The reference as a URL: <c>lib://flowstdlib/math/add</c>, <c>context://stdio/stdout</c>, <c>file:///…</c>.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>The resolved file as a URL (debug information).</summary>
+    public required string ResolvedUrl { get; init; }
+
+    /// <summary>The file as shown in messages.</summary>
+    public required string Display { get; init; }
+
+    /// <summary>Identifies the file: equal keys are the same definition.</summary>
+    public string Key => $"{(int)Kind}|{Library}|{Path}";
+
+    public string ReadText() => Tree is null ? File.ReadAllText(Path) : Tree.ReadText(Path);
+}

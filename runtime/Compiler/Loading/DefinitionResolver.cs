@@ -1,0 +1,164 @@
+// Copyright (c) flowr contributors. MIT licence.
+namespace Flowr.Runtime.Compiler.Loading;
+
+/// <summary>Resolves references to definition files (flow-language.md §1.2).</summary>
+internal sealed class DefinitionResolver
+{
+    public const string LibraryScheme = "lib://";
+    public const string ContextScheme = "context://";
+    private const string FileScheme = "file://";
+    private const string StandardLibraryName = "flowstdlib";
+
+    private readonly CompilerOptions _options;
+    private readonly Dictionary<string, DirectoryDefinitionTree?> _libraryTrees = new(StringComparer.Ordinal);
+
+    public DefinitionResolver(CompilerOptions options) => _options = options;
+
+    /// <summary>Resolves the flow path given on the command line, relative to the working directory.</summary>
+    public DefinitionLocation ResolveRoot(string flowPath)
+    {
+        string path = StripFileScheme(flowPath);
+        if (path.StartsWith(LibraryScheme, StringComparison.Ordinal) || path.StartsWith(ContextScheme, StringComparison.Ordinal))
+        {
+            return Resolve(path, null);
+        }
+        if (TryResolveFile(Path.GetFullPath(path), out var location)) return location;
+        throw new CompileException($"Could not resolve '{flowPath}'");
+    }
+
+    /// <summary>Resolves <paramref name="reference"/> written in the definition at <paramref name="from"/>.</summary>
+    public DefinitionLocation Resolve(string reference, DefinitionLocation? from)
+    {
+        if (TryResolve(reference, from, out var location)) return location;
+        throw new CompileException(CompileError.Format(from?.Display ?? "", $"Could not resolve '{reference}'"));
+    }
+
+    private bool TryResolve(string reference, DefinitionLocation? from, [NotNullWhen(true)] out DefinitionLocation? location)
+    {
+        location = null;
+        if (reference.StartsWith(LibraryScheme, StringComparison.Ordinal))
+        {
+            string rest = reference[LibraryScheme.Length..];
+            int slash = rest.IndexOf('/');
+            if (slash <= 0) return false;
+            return TryResolveLibrary(rest[..slash], rest[(slash + 1)..], out location);
+        }
+        if (reference.StartsWith(ContextScheme, StringComparison.Ordinal))
+        {
+            return _options.Context is { } context
+                && TryResolveInTree(LocationKind.Context, context, "", reference[ContextScheme.Length..], out location);
+        }
+        if (reference.Contains("://", StringComparison.Ordinal) && !reference.StartsWith(FileScheme, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        string path = StripFileScheme(reference);
+        if (from?.Tree is { } tree)
+        {
+            // A relative reference inside a library or the context stays in that tree.
+            string joined = DefinitionPaths.TreeJoin(DefinitionPaths.TreeDirectory(from.Path), path);
+            return TryResolveInTree(from.Kind, tree, from.Library, joined, out location);
+        }
+        string baseDirectory = from is null ? Directory.GetCurrentDirectory() : System.IO.Path.GetDirectoryName(from.Path)!;
+        return TryResolveFile(System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory, path)), out location);
+    }
+
+    // §1.2: lib://flowstdlib is built in; other libraries are looked up on the search path.
+    private bool TryResolveLibrary(string library, string path, [NotNullWhen(true)] out DefinitionLocation? location)
+    {
+        if (library == StandardLibraryName && _options.StandardLibrary is { } standard)
+        {
+            return TryResolveInTree(LocationKind.Library, standard, library, path, out location);
+        }
+        foreach (string directory in _options.LibrarySearchPath)
+        {
+            if (LibraryTree(directory, library) is { } tree && TryResolveInTree(LocationKind.Library, tree, library, path, out location))
+            {
+                return true;
+            }
+        }
+        location = null;
+        return false;
+    }
+
+    private DirectoryDefinitionTree? LibraryTree(string searchDirectory, string library)
+    {
+        string root = System.IO.Path.Combine(StripFileScheme(searchDirectory), library);
+        if (!_libraryTrees.TryGetValue(root, out var tree))
+        {
+            tree = Directory.Exists(root) ? new DirectoryDefinitionTree(root) : null;
+            _libraryTrees[root] = tree;
+        }
+        return tree;
+    }
+
+    private static bool TryResolveInTree(LocationKind kind, IDefinitionTree tree, string library, string path,
+        [NotNullWhen(true)] out DefinitionLocation? location)
+    {
+        location = null;
+        if (!DefinitionPaths.TryNormalizeTreePath(path, out var normalized) || normalized.Length == 0) return false;
+        if (!tree.TryResolve(normalized, out var resolved)) return false;
+        string scheme = kind == LocationKind.Context ? ContextScheme : LibraryScheme + library + "/";
+        string resolvedUrl = tree is DirectoryDefinitionTree directory ? FileUrl(directory.FullPath(resolved)) : scheme + resolved;
+        location = new DefinitionLocation
+        {
+            Kind = kind,
+            Tree = tree,
+            Library = library,
+            Path = resolved,
+            Url = scheme + CanonicalPath(normalized),
+            ResolvedUrl = resolvedUrl,
+            Display = tree is DirectoryDefinitionTree d ? DisplayPath(d.FullPath(resolved)) : scheme + resolved,
+        };
+        return true;
+    }
+
+    private static bool TryResolveFile(string fullPath, [NotNullWhen(true)] out DefinitionLocation? location)
+    {
+        location = null;
+        if (!DefinitionPaths.TryResolve(fullPath, System.IO.Path.DirectorySeparatorChar, File.Exists, Directory.Exists, out var resolved))
+        {
+            return false;
+        }
+        location = new DefinitionLocation
+        {
+            Kind = LocationKind.File,
+            Path = resolved,
+            Url = FileUrl(fullPath),
+            ResolvedUrl = FileUrl(resolved),
+            Display = DisplayPath(resolved),
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// The implementation reference of a library or context function: without ".toml", and with a
+    /// doubled last segment (math/add/add) written once, so both spellings name the same function.
+    /// </summary>
+    private static string CanonicalPath(string path)
+    {
+        if (path.EndsWith(DefinitionPaths.DefinitionExtension, StringComparison.Ordinal))
+        {
+            path = path[..^DefinitionPaths.DefinitionExtension.Length];
+        }
+        int last = path.LastIndexOf('/');
+        if (last > 0)
+        {
+            int previous = path.LastIndexOf('/', last - 1);
+            if (path.AsSpan(previous + 1, last - previous - 1).SequenceEqual(path.AsSpan(last + 1))) path = path[..last];
+        }
+        return path;
+    }
+
+    private static string StripFileScheme(string path) =>
+        path.StartsWith(FileScheme, StringComparison.Ordinal) ? path[FileScheme.Length..] : path;
+
+    private static string FileUrl(string fullPath) => FileScheme + fullPath.Replace('\\', '/');
+
+    /// <summary>A path relative to the working directory when the file is below it, else absolute.</summary>
+    public static string DisplayPath(string fullPath)
+    {
+        string relative = System.IO.Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? fullPath : relative;
+    }
+}
