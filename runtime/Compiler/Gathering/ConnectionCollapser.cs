@@ -78,7 +78,7 @@ internal sealed class ConnectionCollapser
                     var value = initializer.Initializer;
                     if (subroute.Length > 0)
                     {
-                        if (!TrySelect(value.Value, subroute, out var selected)) continue;
+                        if (!JsonPointer.TryResolve(value.Value, subroute, out var selected)) continue;
                         value = value with { Value = selected };
                     }
                     function.FlowInitializers[input.Index] = value;
@@ -125,29 +125,5 @@ internal sealed class ConnectionCollapser
         {
             CompileError.Throw(declaredIn.Location.Display, $"{error} in the connection from '{fromRoute}' to '{toRoute}'");
         }
-    }
-
-    // RFC 6901 pointer lookup, for sub-routes applied to flow initializer values.
-    private static bool TrySelect(Value value, string pointer, out Value selected)
-    {
-        selected = value;
-        foreach (string raw in pointer[1..].Split('/'))
-        {
-            string token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (selected.IsArray)
-            {
-                if (!int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index)
-                    || index >= selected.ArrayLength || (token.Length > 1 && token[0] == '0'))
-                {
-                    return false;
-                }
-                selected = selected.ArrayItems[index];
-            }
-            else if (selected.AsObject is not { } members || !members.TryGetValue(token, out selected))
-            {
-                return false;
-            }
-        }
-        return true;
     }
 }
