@@ -1,0 +1,63 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.Text;
+using Flowr.Runtime.Values;
+
+namespace Flowr.Runtime.Coordinator;
+
+// Read-only views of the run state, for tests and for the debug dump.
+public sealed partial class RunState
+{
+    /// <summary>Function ids in the ready queue, oldest first.</summary>
+    public IReadOnlyList<int> ReadyFunctions
+    {
+        get
+        {
+            var ids = new int[_ready.Count];
+            for (int i = 0; i < ids.Length; i++) ids[i] = _ready.PeekAt(i);
+            return ids;
+        }
+    }
+
+    /// <summary>True when the function is in the blocked set.</summary>
+    public bool IsBlocked(int functionId) => _functions[functionId].InBlockedSet;
+
+    /// <summary>True when a job of the function returned run_again = false.</summary>
+    public bool IsCompleted(int functionId) => _functions[functionId].Completed;
+
+    /// <summary>Jobs of the function running now.</summary>
+    public int RunningJobsOf(int functionId) => _functions[functionId].Running;
+
+    /// <summary>The values queued on one input, oldest first.</summary>
+    public IReadOnlyList<Value> QueuedValues(int functionId, int inputIndex)
+    {
+        var input = _functions[functionId].Inputs[inputIndex];
+        var values = new Value[input.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = input.Dequeue();
+            input.Enqueue(values[i]);
+        }
+        return values;
+    }
+
+    /// <summary>How many blocks exist now.</summary>
+    public int BlockCount => _blocks.Count;
+
+    /// <summary>A multi-line description of ready, blocked, running and busy state, for debug logs.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        text.Append("RunState: running=").Append(_running).Append(" ready=[").AppendJoin(',', ReadyFunctions).Append("] blocks=").Append(_blocks.Count).Append('\n');
+        foreach (var function in _functions)
+        {
+            text.Append("  #").Append(function.Id).Append(' ').Append(function.Spec.DisplayName)
+                .Append(" flow=").Append(function.FlowId)
+                .Append(" inputs=[").AppendJoin(',', function.Inputs.Select(i => i.Count)).Append(']')
+                .Append(" running=").Append(function.Running)
+                .Append(function.Completed ? " completed" : "")
+                .Append(function.InBlockedSet ? " blocked" : "")
+                .Append('\n');
+        }
+        return text.ToString();
+    }
+}

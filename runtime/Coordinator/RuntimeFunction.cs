@@ -1,0 +1,67 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Execution;
+using Flowr.Runtime.Model;
+
+namespace Flowr.Runtime.Coordinator;
+
+/// <summary>A function's run-time state, owned by the coordinator thread.</summary>
+internal sealed class RuntimeFunction
+{
+    public RuntimeFunction(FunctionSpec spec, IFunctionImplementation implementation)
+    {
+        Spec = spec;
+        Implementation = implementation;
+        Inputs = new InputQueue[spec.Inputs.Count];
+        for (int i = 0; i < Inputs.Length; i++) Inputs[i] = new InputQueue(spec.Inputs[i]);
+        Connections = [.. spec.OutputConnections];
+    }
+
+    public FunctionSpec Spec { get; }
+    public int Id => Spec.Id;
+    public int FlowId => Spec.FlowId;
+    public IFunctionImplementation Implementation { get; }
+    public InputQueue[] Inputs { get; }
+    public OutputConnection[] Connections { get; }
+
+    /// <summary>Jobs of this function executing now.</summary>
+    public int Running;
+    /// <summary>A job returned run_again = false: the function never runs again.</summary>
+    public bool Completed;
+    /// <summary>In the run state's blocked set.</summary>
+    public bool InBlockedSet;
+    /// <summary>Blocks in which this function is the blocked sender.</summary>
+    public int BlockedByCount;
+    /// <summary>Ready/running entries of this function still counted as busy (runtime-semantics.md §6).</summary>
+    public int Busy;
+    /// <summary>Listed in its flow's flow_blocks set since the flow was last idle.</summary>
+    public bool InFlowBlocks;
+    /// <summary>Blocks in which this function is the blocking destination.</summary>
+    public readonly List<Block> BlocksHeld = [];
+    /// <summary>Pool of finished jobs, reused for the next job.</summary>
+    public Job? FreeJobs;
+
+    /// <summary>The number of complete input sets: the minimum queue length (unbounded with no inputs).</summary>
+    public int InputSetCount
+    {
+        get
+        {
+            if (Inputs.Length == 0) return int.MaxValue;
+            int min = Inputs[0].Count;
+            for (int i = 1; i < Inputs.Length; i++) min = Math.Min(min, Inputs[i].Count);
+            return min;
+        }
+    }
+
+    /// <summary>True when every input holds a value (or there are none).</summary>
+    public bool CanRun
+    {
+        get
+        {
+            foreach (var input in Inputs) if (input.Count == 0) return false;
+            return true;
+        }
+    }
+}
+
+/// <summary>A block: <see cref="Blocking"/> (a destination in another flow) holds back <see cref="Blocked"/> (the sender).</summary>
+internal readonly record struct Block(int Blocking, int InputIndex, int Blocked);
