@@ -1,11 +1,153 @@
 // Copyright (c) flowr contributors. MIT licence.
+using System.Net;
+using System.Net.Sockets;
+
 namespace Flowr.Mdns.Tests.Tool;
 
+/// <summary>
+/// Helper commands the tests run inside network namespaces (one line of output per event):
+/// <code>
+/// advertise IFACE INSTANCE TYPE PORT SECONDS [HOST] [--no-rename] [--listen] [k=v ...]
+///     READY &lt;instance&gt; &lt;host&gt; renamed=&lt;bool&gt;, then GOODBYE on exit; --listen accepts one TCP connection
+/// find IFACE INSTANCE TYPE TIMEOUT_S [--connect]
+///     FOUND &lt;instance&gt; &lt;host&gt; &lt;port&gt; &lt;addr,...&gt; &lt;k=v;...&gt; (exit 0) or NOTFOUND (exit 1)
+/// watch IFACE TYPE SECONDS
+///     FOUND … / LOST &lt;instance&gt; lines
+/// legacy ADDRESS NAME QTYPE
+///     one-shot query from an ephemeral port (RFC 6762 §6.7); REPLY id=… questions=… answers=… maxttl=… flush=…
+/// </code>
+/// </summary>
 internal static class MdnsTool
 {
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine($"unknown command {args[0]}");
+        try
+        {
+            return args[0] switch
+            {
+                "advertise" => Advertise(args).GetAwaiter().GetResult(),
+                "find" => Find(args).GetAwaiter().GetResult(),
+                "watch" => Watch(args).GetAwaiter().GetResult(),
+                "legacy" => LegacyQuery(args),
+                _ => Usage(args[0]),
+            };
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine($"ERROR {e.GetType().Name}: {e.Message}");
+            return 3;
+        }
+    }
+
+    private static async Task<int> Advertise(string[] args)
+    {
+        var flags = args.Skip(6).ToList();
+        string? host = flags.FirstOrDefault(f => !f.StartsWith("--", StringComparison.Ordinal) && !f.Contains('='));
+        var txt = flags.Where(f => f.Contains('=')).Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var options = new MdnsOptions
+        {
+            Interfaces = [args[1]],
+            HostName = host,
+            RenameOnConflict = !flags.Contains("--no-rename"),
+            Log = m => Console.WriteLine($"LOG {m}"),
+        };
+        using var listener = flags.Contains("--listen") ? new TcpListener(IPAddress.Any, int.Parse(args[4])) : null;
+        listener?.Start();
+        await using var responder = new MdnsResponder(options);
+        await using var registration = await responder.AdvertiseAsync(args[2], args[3], ushort.Parse(args[4]), txt);
+        Console.WriteLine($"READY {registration.InstanceName} {registration.HostName} renamed={registration.WasRenamed}");
+        registration.Renamed += (_, _) => Console.WriteLine($"RENAMED {registration.InstanceName}");
+        var until = Task.Delay(TimeSpan.FromSeconds(double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)));
+        if (listener is not null)
+        {
+            var accept = listener.AcceptTcpClientAsync();
+            if (await Task.WhenAny(accept, until) == accept)
+            {
+                using var client = await accept;
+                Console.WriteLine($"ACCEPTED {client.Client.RemoteEndPoint}");
+            }
+        }
+
+        await until;
+        await registration.DisposeAsync();
+        Console.WriteLine("GOODBYE");
+        return 0;
+    }
+
+    private static async Task<int> Find(string[] args)
+    {
+        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = [args[1]], Log = m => Console.WriteLine($"LOG {m}") });
+        var timeout = TimeSpan.FromSeconds(double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+        var found = await browser.FindFirstAsync(args[2], args[3], timeout);
+        if (found is null)
+        {
+            Console.WriteLine("NOTFOUND");
+            return 1;
+        }
+
+        Console.WriteLine(Describe("FOUND", found));
+        if (args.Contains("--connect"))
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(found.Addresses[0], found.Port);
+            Console.WriteLine("CONNECTED");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> Watch(string[] args)
+    {
+        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = [args[1]] });
+        browser.Found += (_, e) => Console.WriteLine(Describe("FOUND", e.Instance));
+        browser.Lost += (_, e) => Console.WriteLine($"LOST {e.Instance.InstanceName}");
+        browser.Browse(args[2]);
+        Console.WriteLine("WATCHING");
+        await Task.Delay(TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
+        return 0;
+    }
+
+    private static int LegacyQuery(string[] args)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        var local = IPAddress.Parse(args[1]);
+        socket.Bind(new IPEndPoint(local, 0));
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, local.GetAddressBytes());
+        var query = new Mdns.Internal.OutgoingMessage { Id = 0x4242 };
+        query.Questions.Add(new Mdns.Dns.DnsQuestion(args[2], ushort.Parse(args[3]), false));
+        socket.SendTo(query.ToArray(), new IPEndPoint(IPAddress.Parse("224.0.0.251"), 5353));
+        socket.ReceiveTimeout = 3000;
+        var buffer = new byte[9000];
+        try
+        {
+            int n = socket.Receive(buffer);
+            if (!Mdns.Dns.DnsMessage.TryParse(buffer.AsSpan(0, n), out var reply))
+            {
+                Console.WriteLine("MALFORMED");
+                return 1;
+            }
+
+            var records = reply.Answers.Concat(reply.Additionals).ToList();
+            Console.WriteLine(
+                $"REPLY id={reply.Header.Id:x4} questions={string.Join(',', reply.Questions.Select(q => q.Name))} "
+                + $"answers={string.Join(',', reply.Answers.Select(a => a.Type))} maxttl={records.Max(r => r.Ttl)} "
+                + $"flush={records.Any(r => r.CacheFlush)}");
+            return 0;
+        }
+        catch (SocketException)
+        {
+            Console.WriteLine("NOREPLY");
+            return 1;
+        }
+    }
+
+    private static string Describe(string verb, ServiceInstance i) =>
+        $"{verb} {i.InstanceName.Replace(' ', '_')} {i.HostName} {i.Port} {string.Join(',', i.Addresses)} "
+        + string.Join(';', i.Txt.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+
+    private static int Usage(string command)
+    {
+        Console.Error.WriteLine($"unknown command '{command}'");
         return 2;
     }
 }

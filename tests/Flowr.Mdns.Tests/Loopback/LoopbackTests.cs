@@ -1,0 +1,68 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Mdns.Tests.Infrastructure;
+using Xunit;
+
+namespace Flowr.Mdns.Tests.Loopback;
+
+/// <summary>
+/// Responder and browser in separate processes on a multicast loopback, inside a namespace the test
+/// creates (so nothing reaches the host's network). Needs root.
+/// </summary>
+[Collection("netns")]
+public sealed class LoopbackTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    [Fact(Timeout = 60_000)]
+    public async Task BrowserResolvesAdvertisementAndConnects()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var advertiser = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo1._tcp", "40123", "20", "flowr-loop", "--listen", "proto=1", "role=job-runner");
+        var finder = lab.Tool("lo", "find", "lo", "jobs", "_flowrlo1._tcp", "8", "--connect");
+        string found = await finder.WaitForLineAsync(l => l.StartsWith("FOUND", StringComparison.Ordinal), Wait, "FOUND");
+        Assert.Equal("FOUND jobs flowr-loop.local 40123 127.0.0.1 proto=1;role=job-runner", found);
+        await finder.WaitForLineAsync(l => l == "CONNECTED", Wait, "CONNECTED");
+        await advertiser.WaitForLineAsync(l => l.StartsWith("ACCEPTED 127.0.0.1:", StringComparison.Ordinal), Wait, "ACCEPTED");
+        Assert.Equal(0, await finder.WaitForExitAsync(Wait));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SecondAdvertiserOfSameNameIsRenamedAndBothAreFound()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var first = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo2._tcp", "40001", "20", "flowr-one");
+        Assert.StartsWith("READY jobs flowr-one.local renamed=False", await first.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal), Wait, "first READY"));
+        var second = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo2._tcp", "40002", "20", "flowr-two");
+        Assert.Equal("READY jobs (2) flowr-two.local renamed=True", await second.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal), Wait, "second READY"));
+
+        var findFirst = lab.Tool("lo", "find", "lo", "jobs", "_flowrlo2._tcp", "8");
+        Assert.StartsWith("FOUND jobs flowr-one.local 40001 ", await findFirst.WaitForLineAsync(l => l.StartsWith("FOUND", StringComparison.Ordinal), Wait, "jobs"));
+        var findSecond = lab.Tool("lo", "find", "lo", "jobs (2)", "_flowrlo2._tcp", "8");
+        Assert.StartsWith("FOUND jobs_(2) flowr-two.local 40002 ", await findSecond.WaitForLineAsync(l => l.StartsWith("FOUND", StringComparison.Ordinal), Wait, "jobs (2)"));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task WatcherSeesFoundThenLostAfterGoodbyeOnSigterm()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var watcher = lab.Tool("lo", "watch", "lo", "_flowrlo3._tcp", "30");
+        await watcher.WaitForLineAsync(l => l == "WATCHING", Wait, "WATCHING");
+        var advertiser = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo3._tcp", "40003", "30", "flowr-three", "proto=1");
+        await advertiser.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal), Wait, "READY");
+        await watcher.WaitForLineAsync(l => l.StartsWith("FOUND jobs flowr-three.local 40003 127.0.0.1", StringComparison.Ordinal), Wait, "FOUND");
+        advertiser.Terminate();
+        Assert.NotEqual(0, await advertiser.WaitForExitAsync(Wait));
+        await watcher.WaitForLineAsync(l => l == "LOST jobs", Wait, "LOST after goodbye");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task LegacyUnicastQueryGetsUnicastReplyWithEchoAndShortTtl()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var advertiser = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo4._tcp", "40004", "20", "flowr-four");
+        await advertiser.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal), Wait, "READY");
+        var query = lab.Tool("lo", "legacy", "127.0.0.1", "_flowrlo4._tcp.local", "12");
+        string reply = await query.WaitForLineAsync(l => l.StartsWith("REPLY", StringComparison.Ordinal) || l.StartsWith("NO", StringComparison.Ordinal), Wait, "REPLY");
+        Assert.Equal("REPLY id=4242 questions=_flowrlo4._tcp.local answers=12 maxttl=10 flush=False", reply);
+    }
+}
