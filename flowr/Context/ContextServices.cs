@@ -79,8 +79,6 @@ internal sealed class ContextServices
         }
     }
 
-    internal ImageBuffers Images => _images;
-
     private IFunctionImplementation? Create(string path) => path switch
     {
         "stdio/stdout" or "stdio/stdout_format" => new Stdout(_stdout),

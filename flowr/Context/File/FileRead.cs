@@ -24,7 +24,7 @@ internal sealed class FileRead : IFunctionImplementation
         byte[] contents;
         try
         {
-            contents = System.IO.File.ReadAllBytes(path);
+            contents = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

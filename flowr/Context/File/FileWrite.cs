@@ -29,7 +29,7 @@ internal sealed class FileWrite : IFunctionImplementation
         }
         try
         {
-            System.IO.File.WriteAllBytes(filename, bytes);
+            File.WriteAllBytes(filename, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
