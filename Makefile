@@ -1,0 +1,54 @@
+# flowr: build, test, publish native single files, benchmark.
+# `make demo` and `make test` do all set-up on a fresh Debian 12 machine with the .NET 10 SDK.
+
+RID     ?= linux-x64
+OUT     ?= publish/$(RID)
+CLANG   ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo clang-14)
+DOTNET  ?= dotnet
+CONFIG  ?= Release
+
+PUBLISH_PROPS_linux-x64   := -p:CppCompilerAndLinker=$(CLANG)
+PUBLISH_PROPS_linux-arm64 := -p:CppCompilerAndLinker=$(CLANG) -p:ObjCopyName=llvm-objcopy
+QEMU_ARM64 := qemu-aarch64 -L /usr/aarch64-linux-gnu
+
+.PHONY: all deps build publish publish-all demo test unit-tests arm64-check bench bench-gate clean
+
+all: build
+
+deps:
+	bash tests/scripts/install-deps.sh
+
+build:
+	$(DOTNET) build flowr.sln -c $(CONFIG)
+
+## publish: native-AOT single file at publish/$(RID)/flowr (RID=linux-x64 or linux-arm64)
+publish: deps
+	$(DOTNET) publish flowr/Flowr.csproj -c Release -r $(RID) -o $(OUT) $(PUBLISH_PROPS_$(RID))
+
+publish-all:
+	$(MAKE) publish RID=linux-x64
+	$(MAKE) publish RID=linux-arm64
+
+## demo: build the native flowr and run the fibonacci example
+demo:
+	$(MAKE) publish RID=linux-x64
+	./publish/linux-x64/flowr examples/fibonacci
+
+## test: every test: unit, integration (examples with the native binary), mDNS interop, arm64 under qemu
+test: deps publish-all
+	bash tests/scripts/run-tests.sh
+
+## arm64-check: the arm64 flowr under qemu prints the same fibonacci as the x64 one
+arm64-check:
+	bash tests/scripts/arm64-check.sh
+
+## bench: BenchmarkDotNet microbenchmarks (ARGS to pass options, e.g. ARGS="--filter *Chain*")
+bench:
+	$(DOTNET) run -c Release --project bench/Flowr.Benchmarks -- $(ARGS)
+
+## bench-gate: short benchmark run that fails when a per-job path allocates
+bench-gate:
+	bash tests/scripts/bench-gate.sh
+
+clean:
+	rm -rf artifacts publish BenchmarkDotNet.Artifacts

@@ -1,0 +1,53 @@
+// Copyright (c) flowr contributors. MIT licence.
+using BenchmarkDotNet.Attributes;
+using Flowr.Runtime.Coordinator;
+using Flowr.Runtime.Execution;
+
+namespace Flowr.Benchmarks;
+
+/// <summary>
+/// Whole in-process runs with real executor threads (the W1 and W2 workloads of performance.md):
+/// the time per job includes the hand-off to an executor thread and back.
+/// </summary>
+[MemoryDiagnoser]
+public class CoordinatorBenchmarks
+{
+    private const int ChainHops = 10_000;
+    private const int FanOutWidth = 100_000;
+    private const int InFlight = 4096;
+
+    private RunState _chain = null!;
+    private RunState _fanOut = null!;
+    private ResultQueue _results = null!;
+    private ExecutorThreads _context = null!;
+    private ExecutorThreads _oneThread = null!;
+    private ExecutorThreads _defaultThreads = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _chain = BenchmarkFlows.Chain(ChainHops);
+        _fanOut = BenchmarkFlows.FanOut(FanOutWidth);
+        _results = new ResultQueue(InFlight);
+        _context = new ExecutorThreads("bench-context", 1, InFlight, _results);
+        _oneThread = new ExecutorThreads("bench-t1", 1, InFlight, _results);
+        _defaultThreads = new ExecutorThreads("bench-default", Environment.ProcessorCount, InFlight, _results);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _defaultThreads.Dispose();
+        _oneThread.Dispose();
+        _context.Dispose();
+        _results.Dispose();
+    }
+
+    /// <summary>W1 with <c>-t 1</c>: one dependent add per hop.</summary>
+    [Benchmark(OperationsPerInvoke = ChainHops)]
+    public long ChainHopOneThread() => new FlowCoordinator(_chain, _results, _context, _oneThread, InFlight).Run().JobsCreated;
+
+    /// <summary>W2 with the default threads: jobs per second is 1 / this time.</summary>
+    [Benchmark(OperationsPerInvoke = FanOutWidth)]
+    public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut, _results, _context, _defaultThreads, InFlight).Run().JobsCreated;
+}

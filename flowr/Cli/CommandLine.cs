@@ -1,0 +1,128 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.CommandLine;
+using Flowr.Runtime.Logging;
+
+namespace Flowr.Cli;
+
+/// <summary>
+/// flowr's command line (runtime-semantics.md §8), parsed with System.CommandLine, which is
+/// trimming- and AOT-safe. Everything after the flow is passed to the flow untouched, even when it
+/// looks like an option.
+/// </summary>
+internal static class CommandLine
+{
+    private static readonly Option<int?> ThreadsOption = new("--threads", "-t")
+    {
+        Description = "Local executor threads for library jobs (default: processor count; 0: none)",
+    };
+    private static readonly Option<int> JobsOption = new("--jobs", "-j")
+    {
+        Description = "Maximum jobs running at once (default: no limit)",
+    };
+    private static readonly Option<bool> CompileOption = new("--compile", "-c")
+    {
+        Description = "Compile the flow, write manifest.json next to its root definition, and exit",
+    };
+    private static readonly Option<bool> MetricsOption = new("--metrics", "-m")
+    {
+        Description = "Print metrics after the flow ends",
+    };
+    private static readonly Option<string> VerbosityOption = new("--verbosity", "-v")
+    {
+        Description = "Log level: trace, debug, info, warn, error (default), off",
+        DefaultValueFactory = _ => "error",
+    };
+    private static readonly Option<string[]> LibDirOption = new("--libdir", "-L")
+    {
+        Description = "Add a directory to the library search path (repeatable; also $FLOW_LIB_PATH)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+    private static readonly Option<bool> NativeOption = new("--native", "-n")
+    {
+        Description = "Use the native flowstdlib (always the case; accepted for compatibility)",
+    };
+    private static readonly Option<bool> KeepDeadCodeOption = new("--no-optimize")
+    {
+        Description = "Keep functions whose outputs go nowhere (dead-code removal is on by default)",
+    };
+    private static readonly Argument<string?> FlowArgument = new("flow")
+    {
+        Description = "Flow directory (with root.toml), .toml file, or manifest.json (default: current directory)",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+    private static readonly Argument<string[]> FlowArgsArgument = new("flow-args")
+    {
+        Description = "Arguments passed to the flow",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    // Options that take a value, so the scan below can find the flow argument.
+    private static readonly HashSet<string> OptionsWithValue =
+        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir"];
+
+    /// <summary>
+    /// Parses <paramref name="args"/>. Returns null with <paramref name="exitCode"/> set when the
+    /// command line was fully handled here (help, version, or an error already printed).
+    /// </summary>
+    public static RunnerOptions? Parse(string[] args, out int exitCode)
+    {
+        var root = new RootCommand("flowr: compile and run flow programs written in TOML")
+        {
+            ThreadsOption, JobsOption, CompileOption, MetricsOption, VerbosityOption,
+            LibDirOption, NativeOption, KeepDeadCodeOption, FlowArgument, FlowArgsArgument,
+        };
+        var result = root.Parse(SeparateFlowArgs(args));
+        if (result.Errors.Count > 0 || result.Action is not null)
+        {
+            // Help, version, or a parse error: System.CommandLine prints it.
+            exitCode = result.Invoke();
+            if (result.Errors.Count > 0 && exitCode == 0) exitCode = 1;
+            return null;
+        }
+        exitCode = 0;
+        string verbosityText = result.GetValue(VerbosityOption) ?? "error";
+        if (!Log.TryParseLevel(verbosityText, out var verbosity))
+        {
+            Console.Error.WriteLine($"flowr: invalid verbosity '{verbosityText}' (use trace, debug, info, warn, error or off)");
+            exitCode = 1;
+            return null;
+        }
+        int? threads = result.GetValue(ThreadsOption);
+        int jobs = result.GetValue(JobsOption);
+        if (threads < 0 || jobs < 0)
+        {
+            Console.Error.WriteLine("flowr: --threads and --jobs must not be negative");
+            exitCode = 1;
+            return null;
+        }
+        return new RunnerOptions
+        {
+            Flow = result.GetValue(FlowArgument) ?? ".",
+            FlowArgs = result.GetValue(FlowArgsArgument) ?? [],
+            Threads = threads ?? Environment.ProcessorCount,
+            MaxJobs = jobs,
+            CompileOnly = result.GetValue(CompileOption),
+            Metrics = result.GetValue(MetricsOption),
+            KeepDeadCode = result.GetValue(KeepDeadCodeOption),
+            Verbosity = verbosity,
+            LibDirs = result.GetValue(LibDirOption) ?? [],
+        };
+    }
+
+    /// <summary>Inserts "--" after the flow argument so the flow's own arguments are never parsed as options.</summary>
+    internal static string[] SeparateFlowArgs(string[] args)
+    {
+        for (int i = 0; i < args.Length; i++)
+        {
+            string token = args[i];
+            if (token == "--") return args;
+            if (token.StartsWith('-') && token.Length > 1)
+            {
+                if (OptionsWithValue.Contains(token)) i++;
+                continue;
+            }
+            return [.. args.AsSpan(0, i + 1), "--", .. args.AsSpan(i + 1)];
+        }
+        return args;
+    }
+}

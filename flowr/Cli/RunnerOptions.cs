@@ -1,0 +1,22 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Logging;
+
+namespace Flowr.Cli;
+
+/// <summary>Everything the command line says about one invocation of <c>flowr</c>.</summary>
+internal sealed record RunnerOptions
+{
+    /// <summary>Flow definition directory, .toml file, manifest.json, or a directory holding one.</summary>
+    public required string Flow { get; init; }
+    /// <summary>Arguments for the flow (args[1..]).</summary>
+    public IReadOnlyList<string> FlowArgs { get; init; } = [];
+    /// <summary>Local library executor threads; 0 = none.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Cap on jobs running at once; 0 = none.</summary>
+    public int MaxJobs { get; init; }
+    public bool CompileOnly { get; init; }
+    public bool Metrics { get; init; }
+    public bool KeepDeadCode { get; init; }
+    public LogLevel Verbosity { get; init; } = LogLevel.Error;
+    public IReadOnlyList<string> LibDirs { get; init; } = [];
+}

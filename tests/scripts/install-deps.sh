@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building, publishing (x64 and arm64), testing and
+# benchmarking flowr needs. Idempotent and quick when everything is already there.
+set -euo pipefail
+
+packages=(
+  clang-14 lld llvm                               # AOT link driver, wasm-ld, llvm-objcopy
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross     # arm64 cross binutils, libgcc, libc
+  qemu-user                                       # runs the arm64 binaries
+  hyperfine                                       # whole-process timings
+  graphviz                                        # flow.svg from flow.dot
+  iproute2 dbus avahi-daemon avahi-utils python3-zeroconf tcpdump   # mDNS interop tests
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: need root to install: ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# ILCompiler looks for `clang` on PATH; Debian 12 only has clang-14.
+if ! command -v clang >/dev/null 2>&1 && [ -x /usr/bin/clang-14 ]; then
+  ln -sf /usr/bin/clang-14 /usr/local/bin/clang
+fi
