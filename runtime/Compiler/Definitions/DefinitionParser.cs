@@ -98,15 +98,12 @@ internal sealed class DefinitionParser
             string? written = entry.TryGet("type", out var typeNode) ? String(typeNode, key + ".type") : null;
             if (!DataType.TryParse(written, out var type, out bool mapped)) throw Error(typeNode!.Line, $"Type '{written}' is invalid");
             if (mapped) _warning?.Invoke(CompileError.Format(_file, $"Type '{written}' is read as '{type}'"));
-            if (Definition.IndexOf(ios, name) >= 0)
+            if (ios.Count > 0 && (name.Length == 0 || Definition.IndexOf(ios, "") >= 0))
             {
-                throw Error(entry.Line, name.Length == 0 ? $"only a single {key} may be unnamed" : $"duplicate {key} name '{name}'");
+                throw Error(entry.Line, $"an unnamed {key} is only allowed when there is exactly one {key}");
             }
+            if (Definition.IndexOf(ios, name) >= 0) throw Error(entry.Line, $"duplicate {key} name '{name}'");
             ios.Add(new IoDefinition(name, type));
-        }
-        if (ios.Count > 1 && Definition.IndexOf(ios, "") >= 0)
-        {
-            throw Error(root.Line, $"an unnamed {key} is only allowed when there is exactly one {key}");
         }
         return ios;
     }

@@ -1,0 +1,166 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Model;
+
+namespace Flowr.Runtime.Tests.Compiler;
+
+public sealed class ConnectionCompileTests : IDisposable
+{
+    private readonly FlowFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private FlowManifest CompileWithGet(string connections) => _files.CompileRoot($"""
+        flow = "root"
+        [[process]]
+        source = "context://args/get"
+        [[process]]
+        source = "context://stdio/stdout"
+        {connections}
+        """);
+
+    [Theory]
+    [InlineData("get/json/1", "/json/1")]
+    [InlineData("get/string/3", "/string/3")]
+    [InlineData("get/json", "/json")]
+    [InlineData("get/json/a~1b/0", "/json/a~1b/0")]
+    public void The_longest_prefix_naming_an_output_is_the_output_and_the_rest_a_sub_route(string from, string pointer)
+    {
+        var manifest = CompileWithGet($"[[connection]]\nfrom = \"{from}\"\nto = \"stdout\"");
+
+        Assert.Equal(ConnectionSource.FromOutput(pointer), Assert.Single(manifest.Functions[0].OutputConnections).Source);
+    }
+
+    [Fact]
+    public void A_sub_route_on_a_default_output_has_no_output_name()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            [[process]]
+            source = "lib://flowstdlib/control/join"
+            input.data = { once = { key = [1, 2] } }
+            input.control = { once = true }
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "join/key/0"
+            to = "stdout"
+            """);
+
+        Assert.Equal(ConnectionSource.FromOutput("/key/0"), Assert.Single(manifest.Functions[0].OutputConnections).Source);
+    }
+
+    [Fact]
+    public void An_output_wins_over_an_input_of_the_same_name()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            [[process]]
+            source = "lib://flowstdlib/data/count"
+            input.data = { once = 1 }
+            input.count = { once = 0 }
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "count/count"
+            to = ["count/count", "stdout"]
+            [[connection]]
+            from = "count/data"
+            to = "stdout"
+            """);
+
+        var connections = manifest.Functions[0].OutputConnections;
+        Assert.Equal([ConnectionSource.FromOutput("/count"), ConnectionSource.FromOutput("/count"), ConnectionSource.FromInput(0)],
+            connections.Select(c => c.Source));
+        Assert.Equal([(0, 1), (1, 0), (1, 0)], connections.Select(c => (c.DestinationId, c.DestinationIo)));
+    }
+
+    [Fact]
+    public void Destinations_in_a_list_become_connections_in_their_order()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            [[process]]
+            alias = "a"
+            source = "lib://flowstdlib/math/add"
+            input.i1 = { once = 1 }
+            input.i2 = { once = 2 }
+            [[process]]
+            alias = "b"
+            source = "lib://flowstdlib/math/add"
+            input.i1 = { once = 1 }
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "a"
+            to = ["stdout", "b/i2", "b/i1"]
+            [[connection]]
+            from = "b"
+            to = "stdout"
+            """);
+
+        Assert.Equal([(2, 0), (1, 1), (1, 0)], manifest.Functions[0].OutputConnections.Select(c => (c.DestinationId, c.DestinationIo)));
+    }
+
+    [Fact]
+    public void Output_connections_keep_declaration_order()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            [[process]]
+            source = "context://args/get"
+            [[process]]
+            source = "context://stdio/stdout"
+            [[process]]
+            source = "context://stdio/stderr"
+            [[connection]]
+            from = "get/string/2"
+            to = "stderr"
+            [[connection]]
+            from = "get/json"
+            to = "stdout"
+            [[connection]]
+            from = "get/string/1"
+            to = "stdout"
+            """);
+
+        Assert.Equal(["/string/2", "/json", "/string/1"], manifest.Functions[0].OutputConnections.Select(c => c.Source.Pointer));
+        Assert.Equal(["context://args/get", "context://stdio/stderr", "context://stdio/stdout"], manifest.ContextReferences);
+    }
+
+    [Fact]
+    public void Toml_values_become_json_values()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            [[process]]
+            alias = "a"
+            source = "context://stdio/stdout"
+            input.default = { once = [1, 1.0, "s", true, { b = 2, a = -3 }] }
+            """);
+
+        var value = manifest.Functions[0].Inputs[0].Initializer!.Value;
+        Assert.Equal("[1,1.0,\"s\",true,{\"a\":-3,\"b\":2}]", value.ToString());
+    }
+
+    [Fact]
+    public void Unknown_keys_are_warnings_not_errors()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            colour = "blue"
+            [[process]]
+            source = "context://stdio/stdout"
+            input.default = { once = "x" }
+            x = 10
+            y = 20
+            width = 100
+            height = 50
+            """);
+
+        Assert.Single(manifest.Functions);
+        Assert.Equal(5, _files.Warnings.Count);
+        Assert.Contains(_files.Warnings, w => w.StartsWith(_files.PathOf("root.toml") + ":2: ", StringComparison.Ordinal)
+            && w.Contains("'colour'", StringComparison.Ordinal));
+        Assert.Contains(_files.Warnings, w => w.Contains("'process.width'", StringComparison.Ordinal));
+    }
+}
