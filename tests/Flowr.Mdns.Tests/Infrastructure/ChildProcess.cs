@@ -65,7 +65,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    /// <summary>Waits for a stdout line matching <paramref name="match"/>; fails with the output on timeout or exit.</summary>
+    /// <summary>Waits for a stdout or stderr line matching <paramref name="match"/>; fails with the output on timeout or exit.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, string what)
     {
         lock (_seen)
@@ -175,15 +175,13 @@ internal sealed partial class ChildProcess : IAsyncDisposable
             _all.Append(stderr ? "[err] " : string.Empty).AppendLine(line);
         }
 
-        if (!stderr)
+        // avahi-publish reports on stderr, so both streams can be waited on.
+        lock (_seen)
         {
-            lock (_seen)
-            {
-                _seen.Add(line);
-            }
-
-            _lines.Writer.TryWrite(line);
+            _seen.Add(line);
         }
+
+        _lines.Writer.TryWrite(line);
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
