@@ -79,16 +79,43 @@ internal static class TomlReader
             }
             string key = parser.GetPropertyName();
             int keyLine = current.Line;
-            if (table.TryGet(key, out _))
-            {
-                throw new CompileException($"{file}:{keyLine}: TOML syntax error: duplicate key '{key}'");
-            }
             parser.MoveNext();
             var value = ReadValue(parser, file);
             value.SetLineIfUnknown(keyLine);
             table.SetLineIfUnknown(keyLine);
+            if (table.TryGet(key, out var existing))
+            {
+                if (!TryMerge(existing, value)) throw new CompileException($"{file}:{keyLine}: TOML syntax error: duplicate key '{key}'");
+                continue;
+            }
             table.Members.Add(new(key, value));
         }
         return table;
+    }
+
+    // NOTE: the event parser reports a key again when a document reopens it: [[process]] entries after
+    // a [[connection]], or [a.b] after [c]. Arrays of tables are appended and tables merged; any
+    // other repeated key is a duplicate.
+    private static bool TryMerge(TomlNode existing, TomlNode value)
+    {
+        if (existing.Kind == TomlNodeKind.Array && value.Kind == TomlNodeKind.Array
+            && existing.Items.TrueForAll(item => item.IsTable) && value.Items.TrueForAll(item => item.IsTable))
+        {
+            existing.Items.AddRange(value.Items);
+            return true;
+        }
+        if (!existing.IsTable || !value.IsTable) return false;
+        foreach (var member in value.Members)
+        {
+            if (existing.TryGet(member.Key, out var inner))
+            {
+                if (!TryMerge(inner, member.Value)) return false;
+            }
+            else
+            {
+                existing.Members.Add(member);
+            }
+        }
+        return true;
     }
 }

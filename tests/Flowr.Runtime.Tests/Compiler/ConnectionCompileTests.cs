@@ -163,4 +163,41 @@ public sealed class ConnectionCompileTests : IDisposable
             && w.Contains("'colour'", StringComparison.Ordinal));
         Assert.Contains(_files.Warnings, w => w.Contains("'process.width'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Processes_and_connections_may_interleave()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            [[process]]
+            source = "context://args/get"
+            [[connection]]
+            from = "get/json/1"
+            to = "stdout"
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "get/json/2"
+            to = "stdout"
+            [metadata]
+            name = "interleaved"
+            [[process]]
+            source = "context://stdio/stderr"
+            [[connection]]
+            from = "get/json/3"
+            to = "stderr"
+            """);
+
+        Assert.Equal(["/root/get", "/root/stdout", "/root/stderr"], manifest.Functions.Select(f => f.Route));
+        Assert.Equal(["/json/1", "/json/2", "/json/3"], manifest.Functions[0].OutputConnections.Select(c => c.Source.Pointer));
+        Assert.Equal("interleaved", manifest.Metadata.Name);
+    }
+
+    [Fact]
+    public void A_repeated_plain_key_is_still_a_duplicate()
+    {
+        string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"a\"\nsource = \"b\"\n");
+
+        Assert.Equal($"{_files.PathOf("root.toml")}:4: TOML syntax error: duplicate key 'source'", message);
+    }
 }

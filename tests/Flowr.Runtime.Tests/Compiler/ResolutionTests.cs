@@ -1,0 +1,190 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Compiler;
+
+namespace Flowr.Runtime.Tests.Compiler;
+
+public sealed class ResolutionTests : IDisposable
+{
+    private const string Hello = """
+        flow = "hello"
+        [[process]]
+        source = "context://stdio/stdout"
+        input.default = { once = "Hello World!" }
+        """;
+
+    private readonly FlowFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    private string CompiledRoute(string path) =>
+        Assert.Single(new FlowCompiler(_files.Options()).Compile(path).Functions).Route;
+
+    [Fact]
+    public void A_directory_uses_its_root_toml()
+    {
+        _files.Write("hello/root.toml", Hello);
+        _files.Write("hello/hello.toml", Hello.Replace("\"hello\"", "\"other\"", StringComparison.Ordinal));
+
+        Assert.Equal("/hello/stdout", CompiledRoute(_files.PathOf("hello")));
+        Assert.Equal("/hello/stdout", CompiledRoute(_files.PathOf("hello") + "/"));
+    }
+
+    [Fact]
+    public void A_directory_without_root_toml_uses_the_file_named_after_it()
+    {
+        _files.Write("named/named.toml", Hello);
+
+        Assert.Equal("/hello/stdout", CompiledRoute(_files.PathOf("named")));
+    }
+
+    [Fact]
+    public void A_file_is_used_as_given_or_with_toml_appended()
+    {
+        _files.Write("flows/first.toml", Hello);
+
+        Assert.Equal("/hello/stdout", CompiledRoute(_files.PathOf("flows/first.toml")));
+        Assert.Equal("/hello/stdout", CompiledRoute(_files.PathOf("flows/first")));
+        Assert.Equal("/hello/stdout", CompiledRoute("file://" + _files.PathOf("flows/first")));
+    }
+
+    [Fact]
+    public void Relative_sub_flow_references_use_the_referencing_files_directory()
+    {
+        _files.Write("app/root.toml", "flow = \"app\"\n[[process]]\nsource = \"parts/greeter\"\n");
+        _files.Write("app/parts/greeter/greeter.toml", "flow = \"greeter\"\n[[process]]\nsource = \"../shared/say\"\n");
+        _files.Write("app/parts/shared/say.toml", Hello.Replace("flow = \"hello\"", "flow = \"say\"", StringComparison.Ordinal));
+        _files.Write("elsewhere/say.toml", "flow = \"say\"\n[[process]]\nsource = \"/" + _files.PathOf("app/parts/shared/say.toml").TrimStart('/') + "\"\n");
+
+        Assert.Equal("/app/greeter/say/stdout", CompiledRoute(_files.PathOf("app")));
+        Assert.Equal("/say/say/stdout", CompiledRoute(_files.PathOf("elsewhere/say.toml")));
+    }
+
+    [Fact]
+    public void Library_references_accept_the_doubled_spelling_and_keep_one_canonical_url()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "x"
+            [[process]]
+            alias = "a"
+            source = "lib://flowstdlib/math/add/add"
+            input.i1 = { once = 1 }
+            input.i2 = { once = 2 }
+            [[process]]
+            alias = "b"
+            source = "lib://flowstdlib/math/add"
+            input.i1 = { once = 1 }
+            [[process]]
+            source = "context://stdio/stdout.toml"
+            [[connection]]
+            from = "a"
+            to = "b/i2"
+            [[connection]]
+            from = "b"
+            to = "stdout"
+            """);
+
+        Assert.Equal(["lib://flowstdlib/math/add", "lib://flowstdlib/math/add", "context://stdio/stdout"],
+            manifest.Functions.Select(f => f.ImplementationLocation));
+        Assert.Equal(["lib://flowstdlib/math/add"], manifest.LibReferences);
+    }
+
+    [Fact]
+    public void Context_references_find_the_older_layout()
+    {
+        var manifest = _files.CompileRoot("flow = \"x\"\n[[process]]\nsource = \"context://stdio/stderr\"\ninput.default = { once = 1 }\n");
+
+        Assert.Equal("context://stdio/stderr", Assert.Single(manifest.Functions).ImplementationLocation);
+    }
+
+    [Fact]
+    public void Other_libraries_are_searched_on_the_library_search_path_in_order()
+    {
+        string first = _files.PathOf("first");
+        string second = _files.PathOf("second");
+        _files.Write("second/mylib/greet/greet.toml", Hello.Replace("flow = \"hello\"", "flow = \"greet\"", StringComparison.Ordinal));
+        _files.Write("first/mylib/other.toml", Hello);
+        _files.Write("root.toml", "flow = \"x\"\n[[process]]\nsource = \"lib://mylib/greet\"\n");
+
+        var manifest = new FlowCompiler(_files.Options(searchPath: [first, second])).Compile(_files.Root);
+
+        Assert.Equal("/x/greet/stdout", Assert.Single(manifest.Functions).Route);
+        Assert.Contains(manifest.SourceUrls, pair => pair.Key == "lib://mylib/greet"
+            && pair.Value == "file://" + _files.PathOf("second/mylib/greet/greet.toml"));
+
+        // A first match wins.
+        _files.Write("first/mylib/greet.toml", Hello.Replace("flow = \"hello\"", "flow = \"first\"", StringComparison.Ordinal));
+        Assert.Equal("/x/first/stdout", Assert.Single(new FlowCompiler(_files.Options(searchPath: [first, second])).Compile(_files.Root).Functions).Route);
+    }
+
+    [Fact]
+    public void Functions_of_an_on_disk_library_are_library_references()
+    {
+        _files.Write("libs/mylib/math/double/double.toml", FlowFiles.Function("double", ("", "number")) + FlowFiles.Output("", "number"));
+        _files.Write("root.toml", """
+            flow = "x"
+            [[process]]
+            source = "lib://mylib/math/double"
+            input.default = { once = 2 }
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "double"
+            to = "stdout"
+            """);
+
+        var manifest = new FlowCompiler(_files.Options(searchPath: [_files.PathOf("libs")])).Compile(_files.Root);
+
+        Assert.Equal("lib://mylib/math/double", manifest.Functions[0].ImplementationLocation);
+        Assert.Equal(["lib://mylib/math/double"], manifest.LibReferences);
+    }
+
+    [Fact]
+    public void Flowstdlib_is_searched_on_the_path_when_not_built_in()
+    {
+        _files.Write("libs/flowstdlib/math/add/add.toml", FlowFiles.Function("add", ("i1", "number"), ("i2", "number")) + FlowFiles.Output("", "number"));
+        _files.Write("root.toml", FibonacciCompileTests.Fibonacci);
+        var options = new CompilerOptions { Context = FlowFiles.Context(), LibrarySearchPath = [_files.PathOf("libs")] };
+
+        var manifest = new FlowCompiler(options).Compile(_files.Root);
+
+        Assert.Equal("lib://flowstdlib/math/add", manifest.Functions[0].ImplementationLocation);
+    }
+
+    [Fact]
+    public void The_library_search_path_is_flow_lib_path_then_lib_dirs_then_home()
+    {
+        string? saved = Environment.GetEnvironmentVariable("FLOW_LIB_PATH");
+        try
+        {
+            Environment.SetEnvironmentVariable("FLOW_LIB_PATH", "/a/lib, /b/lib,");
+            var path = CompilerOptions.BuildLibrarySearchPath(["/c", "/d"]);
+
+            string home = Environment.GetEnvironmentVariable("HOME")!;
+            Assert.Equal(["/a/lib", "/b/lib", "/c", "/d", Path.Combine(home, ".flow", "lib")], path);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FLOW_LIB_PATH", saved);
+        }
+    }
+
+    [Fact]
+    public void A_directory_tree_resolves_with_the_same_rules()
+    {
+        _files.Write("tree/math/add/add.toml", "a");
+        _files.Write("tree/math/sequence.toml", "s");
+        _files.Write("tree/flows/x/root.toml", "r");
+        var tree = new DirectoryDefinitionTree(_files.PathOf("tree"));
+
+        Assert.True(tree.TryResolve("math/add", out var add));
+        Assert.Equal("math/add/add.toml", add);
+        Assert.True(tree.TryResolve("math/add/add", out var doubled));
+        Assert.Equal("math/add/add.toml", doubled);
+        Assert.True(tree.TryResolve("math/sequence", out var sequence));
+        Assert.Equal("s", tree.ReadText(sequence));
+        Assert.True(tree.TryResolve("flows/x", out var root));
+        Assert.Equal("flows/x/root.toml", root);
+        Assert.False(tree.TryResolve("math/missing", out _));
+        Assert.False(tree.TryResolve("../tree/math/add", out _));
+    }
+}
