@@ -106,7 +106,7 @@ internal sealed class FlowLoader
     // §2.2: pure functions need an input and an output; only the context may define impure ones.
     private static void CheckFunction(FunctionDefinition definition, DefinitionLocation location)
     {
-        if (definition.Impure)
+        if (definition.Impure || location.Kind == LocationKind.Context)
         {
             if (location.Kind != LocationKind.Context)
             {

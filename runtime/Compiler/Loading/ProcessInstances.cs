@@ -114,8 +114,8 @@ internal sealed class FunctionInstance : ProcessInstance
     /// <summary>Initializers propagated from sub-flow inputs, by input index.</summary>
     public InputInitializer?[] FlowInitializers { get; }
 
-    /// <summary>Impure functions (context) are never removed as dead code.</summary>
-    public bool IsImpure => Definition.Impure;
+    /// <summary>Impure functions are never removed as dead code. Every context function is impure (§7).</summary>
+    public bool IsImpure => Definition.Impure || Location.Kind == LocationKind.Context;
 
     private IoNode[] CreateNodes(IReadOnlyList<IoDefinition> ios, IoNodeKind kind)
     {

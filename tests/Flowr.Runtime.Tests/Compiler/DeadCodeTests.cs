@@ -89,4 +89,17 @@ public sealed class DeadCodeTests : IDisposable
 
         Assert.Equal(["/x/add", "/x/stdout", "/x/get"], manifest.Functions.Select(f => f.Route));
     }
+
+    [Fact]
+    public void Context_functions_are_impure_without_the_impure_key()
+    {
+        var context = FlowFiles.Context().Add("log/log.toml", "function = \"log\"\n[[input]]\n");
+        _files.Write("root.toml", "flow = \"x\"\n[[process]]\nsource = \"context://log\"\ninput.default = { once = 1 }\n");
+        var options = new CompilerOptions { Context = context };
+
+        var manifest = new FlowCompiler(options).Compile(_files.Root);
+
+        Assert.Equal("context://log", Assert.Single(manifest.Functions).ImplementationLocation);
+        Assert.Equal(["context://log"], manifest.ContextReferences);
+    }
 }

@@ -187,4 +187,26 @@ public sealed class ResolutionTests : IDisposable
         Assert.False(tree.TryResolve("math/missing", out _));
         Assert.False(tree.TryResolve("../tree/math/add", out _));
     }
+
+    [Fact]
+    public void Files_below_the_working_directory_are_shown_relative_to_it()
+    {
+        string cwd = Directory.GetCurrentDirectory();
+
+        Assert.Equal(Path.Combine("examples", "x", "root.toml"),
+            Flowr.Runtime.Compiler.Loading.DefinitionResolver.DisplayPath(Path.Combine(cwd, "examples", "x", "root.toml")));
+        Assert.Equal(_files.PathOf("root.toml"), Flowr.Runtime.Compiler.Loading.DefinitionResolver.DisplayPath(_files.PathOf("root.toml")));
+    }
+
+    [Fact]
+    public void Errors_inside_a_library_flow_name_its_library_url()
+    {
+        var library = FlowFiles.StandardLibrary().Add("broken.toml", "flow = \"broken\"\n[[connection]]\nfrom = \"nothing\"\nto = \"output\"\n");
+        _files.Write("root.toml", "flow = \"x\"\n[[process]]\nsource = \"lib://flowstdlib/broken\"\n");
+        var options = new CompilerOptions { StandardLibrary = library, Context = FlowFiles.Context() };
+
+        var error = Assert.Throws<CompileException>(() => new FlowCompiler(options).Compile(_files.Root));
+
+        Assert.Equal("lib://flowstdlib/broken.toml: Connection source 'nothing' not found in flow '/x/broken'", error.Message);
+    }
 }
