@@ -53,7 +53,7 @@ internal static class ConnectionResolver
             if (LongestPrefix(child.OutputNodes, rest) is { } found) return (found.Node, false, found.Subroute);
         }
         throw new CompileException(CompileError.Format(flow.Location.Display,
-            $"Connection source '{reference}' not found in flow '{flow.Route}'"));
+            $"Connection source '{reference}' not found in flow '{flow.Alias}' at route '{flow.Route}'"));
     }
 
     private static (IoNode Node, string Subroute)? LongestPrefix(IoNode[] nodes, ReadOnlySpan<string> segments)
@@ -79,6 +79,6 @@ internal static class ConnectionResolver
         if (head == OutputWord) node = ProcessInstance.Find(flow.OutputNodes, name);
         else if (head != InputWord && flow.Child(head) is { } child) node = ProcessInstance.Find(child.InputNodes, name);
         return node ?? throw new CompileException(CompileError.Format(flow.Location.Display,
-            $"Connection destination '{reference}' not found in flow '{flow.Route}'"));
+            $"Connection destination '{reference}' not found in flow '{flow.Alias}' at route '{flow.Route}'"));
     }
 }

@@ -181,13 +181,13 @@ public sealed class CompileErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("stdout/value", "stdout", "Connection source 'stdout/value' not found in flow '/x'")]
-    [InlineData("nothing", "stdout", "Connection source 'nothing' not found in flow '/x'")]
-    [InlineData("input/a", "stdout", "Connection source 'input/a' not found in flow '/x'")]
-    [InlineData("add", "nothing", "Connection destination 'nothing' not found in flow '/x'")]
-    [InlineData("add", "add/i3", "Connection destination 'add/i3' not found in flow '/x'")]
-    [InlineData("add", "stdout/x", "Connection destination 'stdout/x' not found in flow '/x'")]
-    [InlineData("add", "output/x", "Connection destination 'output/x' not found in flow '/x'")]
+    [InlineData("stdout/value", "stdout", "Connection source 'stdout/value' not found in flow 'x' at route '/x'")]
+    [InlineData("nothing", "stdout", "Connection source 'nothing' not found in flow 'x' at route '/x'")]
+    [InlineData("input/a", "stdout", "Connection source 'input/a' not found in flow 'x' at route '/x'")]
+    [InlineData("add", "nothing", "Connection destination 'nothing' not found in flow 'x' at route '/x'")]
+    [InlineData("add", "add/i3", "Connection destination 'add/i3' not found in flow 'x' at route '/x'")]
+    [InlineData("add", "stdout/x", "Connection destination 'stdout/x' not found in flow 'x' at route '/x'")]
+    [InlineData("add", "output/x", "Connection destination 'output/x' not found in flow 'x' at route '/x'")]
     public void Unresolvable_connection_ends_are_errors(string from, string to, string expected)
     {
         string message = _files.CompileError($"""
@@ -212,7 +212,7 @@ public sealed class CompileErrorTests : IDisposable
         _files.Write("sub.toml", "flow = \"sub\"\n[[input]]\nname = \"a\"\n" + Stdout);
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"sub\"\n" + Stdout + "\n[[connection]]\nfrom = \"sub/a\"\nto = \"stdout\"\n");
 
-        Assert.Equal($"{RootFile}: Connection source 'sub/a' not found in flow '/x'", message);
+        Assert.Equal($"{RootFile}: Connection source 'sub/a' not found in flow 'x' at route '/x'", message);
     }
 
     [Fact]

@@ -207,6 +207,6 @@ public sealed class ResolutionTests : IDisposable
 
         var error = Assert.Throws<CompileException>(() => new FlowCompiler(options).Compile(_files.Root));
 
-        Assert.Equal("lib://flowstdlib/broken.toml: Connection source 'nothing' not found in flow '/x/broken'", error.Message);
+        Assert.Equal("lib://flowstdlib/broken.toml: Connection source 'nothing' not found in flow 'broken' at route '/x/broken'", error.Message);
     }
 }
