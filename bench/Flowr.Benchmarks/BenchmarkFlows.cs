@@ -40,50 +40,43 @@ internal static class BenchmarkFlows
     }
 
     /// <summary>
-    /// Two sources emit <paramref name="width"/> numbers each at once; <c>add</c> pairs them up, so
-    /// <paramref name="width"/> independent add jobs are ready together; a context sink takes the sums.
+    /// A source emits <paramref name="depth"/> numbers to each of <paramref name="width"/> adds
+    /// (one send per add), whose i2 is the constant 1; the sums go nowhere. Each add runs
+    /// its values one after another (its constant is refilled at retire), so up to
+    /// <paramref name="width"/> independent jobs are in flight: width × depth jobs in all.
     /// </summary>
-    public static RunState FanOut(int width, RunStateOptions? options = null)
+    public static RunState FanOut(int width, int depth, RunStateOptions? options = null)
     {
-        var numbers = Value.FromArray([.. Enumerable.Range(0, width).Select(n => Value.FromInt64(n))]);
-        var source = new Constant(numbers);
-        FunctionSpec Source(int id) => new()
+        var numbers = Value.FromArray([.. Enumerable.Range(0, depth).Select(n => Value.FromInt64(n))]);
+        var functions = new List<FunctionSpec>
         {
-            Id = id,
-            FlowId = 0,
-            Route = $"/fan-out/source{id}",
-            ImplementationLocation = "lib://bench/source",
-            Inputs = [new InputSpec { Initializer = new InputInitializer(InitializerKind.Once, Value.FromInt64(0)) }],
-            OutputConnections = [new OutputConnection { DestinationId = 2, DestinationIo = id, DestinationFlowId = 0 }],
+            new()
+            {
+                Id = 0,
+                FlowId = 0,
+                Route = "/fan-out/source",
+                ImplementationLocation = "lib://bench/source",
+                Inputs = [new InputSpec { Initializer = new InputInitializer(InitializerKind.Once, Value.FromInt64(0)) }],
+                OutputConnections = [.. Enumerable.Range(1, width).Select(id => new OutputConnection { DestinationId = id, DestinationIo = 0, DestinationFlowId = 0 })],
+            },
         };
-        var add = new FunctionSpec
+        for (int id = 1; id <= width; id++)
         {
-            Id = 2,
-            FlowId = 0,
-            Route = "/fan-out/add",
-            ImplementationLocation = "lib://flowstdlib/math/add",
-            Inputs = [new InputSpec(), new InputSpec()],
-            OutputConnections = [new OutputConnection { DestinationId = 3, DestinationIo = 0, DestinationFlowId = 0 }],
-        };
-        var sink = new FunctionSpec
-        {
-            Id = 3,
-            FlowId = 0,
-            Route = "/fan-out/sink",
-            ImplementationLocation = "context://bench/sink",
-            Inputs = [new InputSpec()],
-        };
-        return new RunState(new FlowManifest { Functions = [Source(0), Source(1), add, sink] }, [source, source, Add, Sink.Instance], options);
+            functions.Add(new FunctionSpec
+            {
+                Id = id,
+                FlowId = 0,
+                Route = $"/fan-out/add{id}",
+                ImplementationLocation = "lib://flowstdlib/math/add",
+                Inputs = [new InputSpec(), new InputSpec { Initializer = new InputInitializer(InitializerKind.Always, Value.FromInt64(1)) }],
+            });
+        }
+        IFunctionImplementation[] implementations = [new Constant(numbers), .. Enumerable.Repeat(Add, width)];
+        return new RunState(new FlowManifest { Functions = functions }, implementations, options);
     }
 
     private sealed class Constant(Value value) : IFunctionImplementation
     {
         public JobOutcome Run(ReadOnlySpan<Value> inputs) => JobOutcome.Ok(value, runAgain: false);
-    }
-
-    private sealed class Sink : IFunctionImplementation
-    {
-        public static readonly Sink Instance = new();
-        public JobOutcome Run(ReadOnlySpan<Value> inputs) => JobOutcome.NoOutput();
     }
 }

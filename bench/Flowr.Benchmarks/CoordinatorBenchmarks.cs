@@ -13,7 +13,8 @@ namespace Flowr.Benchmarks;
 public class CoordinatorBenchmarks
 {
     private const int ChainHops = 10_000;
-    private const int FanOutWidth = 100_000;
+    private const int FanOutWidth = 1_000;
+    private const int FanOutJobs = 100_000;
     private const int InFlight = 4096;
 
     private RunState _chain = null!;
@@ -27,7 +28,7 @@ public class CoordinatorBenchmarks
     public void Setup()
     {
         _chain = BenchmarkFlows.Chain(ChainHops);
-        _fanOut = BenchmarkFlows.FanOut(FanOutWidth);
+        _fanOut = BenchmarkFlows.FanOut(FanOutWidth, FanOutJobs / FanOutWidth);
         _results = new ResultQueue(InFlight);
         _context = new ExecutorThreads("bench-context", 1, InFlight, _results);
         _oneThread = new ExecutorThreads("bench-t1", 1, InFlight, _results);
@@ -48,6 +49,6 @@ public class CoordinatorBenchmarks
     public long ChainHopOneThread() => new FlowCoordinator(_chain, _results, _context, _oneThread, InFlight).Run().JobsCreated;
 
     /// <summary>W2 with the default threads: jobs per second is 1 / this time.</summary>
-    [Benchmark(OperationsPerInvoke = FanOutWidth)]
+    [Benchmark(OperationsPerInvoke = FanOutJobs)]
     public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut, _results, _context, _defaultThreads, InFlight).Run().JobsCreated;
 }

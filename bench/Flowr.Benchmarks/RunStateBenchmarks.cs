@@ -20,7 +20,7 @@ public class RunStateBenchmarks
     public void Setup()
     {
         _chain = BenchmarkFlows.Chain(Jobs);
-        _fanOut = BenchmarkFlows.FanOut(Jobs);
+        _fanOut = BenchmarkFlows.FanOut(100, Jobs / 100);
     }
 
     [Benchmark(OperationsPerInvoke = Jobs)]

@@ -82,13 +82,13 @@ public sealed class FlowCoordinator
 
     private void WaitForResults(CancellationToken cancellation)
     {
-        var waited = Stopwatch.StartNew();
+        long since = Stopwatch.GetTimestamp();
         while (!_results.WaitForResult(TimeSpan.FromMilliseconds(250)))
         {
             cancellation.ThrowIfCancellationRequested();
-            if (waited.Elapsed >= StatusInterval)
+            if (Stopwatch.GetElapsedTime(since) >= StatusInterval)
             {
-                waited.Restart();
+                since = Stopwatch.GetTimestamp();
                 if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Still waiting for {_state.RunningJobs} job(s)\n{_state.Describe()}");
             }
         }
