@@ -13,7 +13,8 @@ internal static class ManifestBuilder
     public static FlowManifest Build(FlowInstance root, List<FunctionInstance> functions, List<CollapsedConnection> connections,
         IReadOnlyList<KeyValuePair<string, string>> sourceUrls)
     {
-        string baseDirectory = Path.GetDirectoryName(root.Location.Path)!;
+        bool onDisk = root.Location.Kind == LocationKind.File;
+        string baseDirectory = onDisk ? Path.GetDirectoryName(root.Location.Path)! : Directory.GetCurrentDirectory();
         var ids = new Dictionary<FunctionInstance, int>(functions.Count);
         for (int i = 0; i < functions.Count; i++) ids[functions[i]] = i;
 
@@ -60,7 +61,7 @@ internal static class ManifestBuilder
             ContextReferences = [.. contexts],
             Functions = specs,
             SourceUrls = sourceUrls,
-            FlowUrl = "file://" + root.Location.Path.Replace('\\', '/'),
+            FlowUrl = onDisk ? "file://" + root.Location.Path.Replace('\\', '/') : root.Location.Url,
             BaseDirectory = baseDirectory,
         };
     }

@@ -244,4 +244,38 @@ public sealed class SubflowCompileTests : IDisposable
         Assert.Contains(_files.Warnings, w => w.Contains("reaches no function", StringComparison.Ordinal)
             && w.Contains("'/root/double/result'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_always_flow_initializer_may_share_an_input_with_a_connection()
+    {
+        var manifest = _files.CompileRoot("""
+            flow = "x"
+            [[process]]
+            source = "lib://flowstdlib/math/sequence"
+            input.start = { always = 0 }
+            input.step = { once = 1 }
+            input.limit = { once = 3 }
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "sequence/number"
+            to = "stdout"
+            """);
+
+        var left = manifest.Functions[0].Inputs[0];
+        Assert.Equal(new InputInitializer(InitializerKind.Always, Value.FromInt64(0)), left.FlowInitializer);
+        Assert.Contains(manifest.Functions[1].OutputConnections, c => c.DestinationId == 0 && c.DestinationIo == 0);
+    }
+
+    [Fact]
+    public void A_library_flow_can_be_the_root()
+    {
+        var library = FlowFiles.StandardLibrary().Add("demo.toml", "flow = \"demo\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = { once = 1 }\n");
+        var options = new Flowr.Runtime.Compiler.CompilerOptions { StandardLibrary = library, Context = FlowFiles.Context() };
+
+        var manifest = new Flowr.Runtime.Compiler.FlowCompiler(options).Compile("lib://flowstdlib/demo");
+
+        Assert.Equal("/demo/stdout", Assert.Single(manifest.Functions).Route);
+        Assert.Equal("lib://flowstdlib/demo", manifest.FlowUrl);
+    }
 }
