@@ -23,6 +23,10 @@ internal static class CommandLine
     {
         Description = "Compile the flow, write manifest.json next to its root definition, and exit",
     };
+    private static readonly Option<bool> GraphOption = new("--graph")
+    {
+        Description = "Write flow.dot (and flow.svg when Graphviz is installed) beside the flow's root definition, and exit",
+    };
     private static readonly Option<bool> MetricsOption = new("--metrics", "-m")
     {
         Description = "Print metrics after the flow ends",
@@ -68,7 +72,7 @@ internal static class CommandLine
     {
         var root = new RootCommand("flowr: compile and run flow programs written in TOML")
         {
-            ThreadsOption, JobsOption, CompileOption, MetricsOption, VerbosityOption,
+            ThreadsOption, JobsOption, CompileOption, GraphOption, MetricsOption, VerbosityOption,
             LibDirOption, NativeOption, KeepDeadCodeOption, FlowArgument, FlowArgsArgument,
         };
         var result = root.Parse(SeparateFlowArgs(args));
@@ -102,6 +106,7 @@ internal static class CommandLine
             Threads = threads ?? Environment.ProcessorCount,
             MaxJobs = jobs,
             CompileOnly = result.GetValue(CompileOption),
+            Graph = result.GetValue(GraphOption),
             Metrics = result.GetValue(MetricsOption),
             KeepDeadCode = result.GetValue(KeepDeadCodeOption),
             Verbosity = verbosity,

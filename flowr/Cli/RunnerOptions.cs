@@ -15,6 +15,8 @@ internal sealed record RunnerOptions
     /// <summary>Cap on jobs running at once; 0 = none.</summary>
     public int MaxJobs { get; init; }
     public bool CompileOnly { get; init; }
+    /// <summary>Write flow.dot/flow.svg and exit.</summary>
+    public bool Graph { get; init; }
     public bool Metrics { get; init; }
     public bool KeepDeadCode { get; init; }
     public LogLevel Verbosity { get; init; } = LogLevel.Error;

@@ -2,6 +2,7 @@
 using System.Text;
 using Flowr.Cli;
 using Flowr.Context;
+using Flowr.Graph;
 using Flowr.Runtime.Coordinator;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Logging;
@@ -18,6 +19,11 @@ internal static class FlowRunner
     public static int Run(RunnerOptions options, Stream stdin, Stream stdout, Stream stderr)
     {
         var loaded = FlowLoader.Load(options.Flow, options.LibDirs, removeDeadCode: !options.KeepDeadCode);
+        if (options.Graph)
+        {
+            GraphOutput.Write(loaded.Manifest, Path.GetDirectoryName(FlowLoader.ManifestPathFor(loaded)) ?? ".");
+            if (!options.CompileOnly) return 0;
+        }
         if (options.CompileOnly)
         {
             string manifestPath = FlowLoader.ManifestPathFor(loaded);
