@@ -37,11 +37,14 @@ public sealed class LibraryFlowTests
         """;
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    public void Sequence_example_prints_2_to_98_then_done(int inFlight)
+    [InlineData(1, 1)]
+    [InlineData(4, 1)]
+    [InlineData(3, 2)]
+    [InlineData(3, 3)]
+    [InlineData(8, 4)]
+    public void Sequence_example_prints_2_to_98_then_done(int inFlight, int seed)
     {
-        var printed = LibraryFlowRunner.Run(SequenceFlow("2", "100", "3"), inFlight);
+        var printed = LibraryFlowRunner.Run(SequenceFlow("2", "100", "3"), inFlight, seed);
         var numbers = Enumerable.Range(0, 33).Select(i => (2 + 3 * i).ToString(CultureInfo.InvariantCulture)).ToList();
         // "last" is printed, then "Sequence done"; both come after every number.
         Assert.Equal([.. numbers, "98", "Sequence done"], printed);
@@ -215,5 +218,44 @@ public sealed class LibraryFlowTests
             to = "stdout"
             """;
         Assert.Equal([product], LibraryFlowRunner.Run(flow, inFlight));
+    }
+
+    [Fact]
+    public void Count_loops_back_its_unnamed_output()
+    {
+        // As upstream's word-count and running-average examples: `from = "count"` is the new count.
+        const string flow = """
+            flow = "count_test"
+
+            [[process]]
+            alias = "words"
+            source = "lib://flowstdlib/data/ordered_split"
+            input.string = { once = "a b c" }
+            input.separator = { once = " " }
+
+            [[process]]
+            alias = "serialize"
+            source = "lib://flowstdlib/fmt/reverse"
+
+            [[process]]
+            source = "lib://flowstdlib/data/count"
+            input.count = { once = 0 }
+
+            [[process]]
+            source = "context://stdio/stdout"
+
+            [[connection]]
+            from = "words"
+            to = "serialize"
+
+            [[connection]]
+            from = "serialize/reversed"
+            to = "count/data"
+
+            [[connection]]
+            from = "count"
+            to = ["count/count", "stdout"]
+            """;
+        Assert.Equal(["1", "2", "3"], LibraryFlowRunner.Run(flow));
     }
 }
