@@ -10,7 +10,7 @@ internal static class TypeChecker
 
     /// <summary>
     /// The source type after a sub-route: each segment removes one leading array level; a generic
-    /// type stays generic and selecting into an object gives generic. Null with
+    /// type stays generic and selecting into an object gives its member type (generic for "object"). Null with
     /// <paramref name="error"/> when the sub-route is deeper than the type.
     /// </summary>
     public static DataType? ApplySubroute(DataType type, string subroute, out string? error)
@@ -26,9 +26,9 @@ internal static class TypeChecker
             {
                 current = current.ElementType;
             }
-            else if (current.Text == "object")
+            else if (current.IsObject)
             {
-                current = DataType.Generic;
+                current = current.MemberType;
             }
             else
             {

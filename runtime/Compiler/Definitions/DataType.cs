@@ -8,6 +8,7 @@ namespace Flowr.Runtime.Compiler.Definitions;
 internal readonly record struct DataType(string Text)
 {
     private const string ArrayPrefix = "array/";
+    private const string ObjectPrefix = "object/";
 
     public static DataType Generic => new("");
 
@@ -40,11 +41,17 @@ internal readonly record struct DataType(string Text)
     /// <summary>The element type one level inside an array type (generic for a non-array).</summary>
     public DataType ElementType => IsArray ? new(Text[ArrayPrefix.Length..]) : Generic;
 
+    /// <summary>The type of a member selected from an object ("object/&lt;T&gt;" gives T, "object" generic).</summary>
+    public DataType MemberType => Text.StartsWith(ObjectPrefix, StringComparison.Ordinal) ? new(Text[ObjectPrefix.Length..]) : Generic;
+
+    public bool IsObject => Text == "object" || Text.StartsWith(ObjectPrefix, StringComparison.Ordinal);
+
     public override string ToString() => Text;
 
     /// <summary>
     /// Parses a type written in a definition. Capitalised names of very old files (Number,
     /// Array/String, Bool) are mapped to the lower-case forms, reporting <paramref name="mapped"/>.
+    /// Like upstream, "object/&lt;T&gt;" names an object whose members are of type T.
     /// </summary>
     public static bool TryParse(string? written, out DataType type, out bool mapped)
     {
@@ -61,14 +68,24 @@ internal readonly record struct DataType(string Text)
             string lower = segment.ToLowerInvariant();
             if (lower == "bool") lower = "boolean";
             if (lower != segment) mapped = true;
+            if (lower.Length == 0)
+            {
+                // Only "array/" and "object/" may end with an empty segment: an array or object of generic.
+                if (!last || i == 0) return false;
+                break;
+            }
             if (lower == "array")
             {
                 builder.Append(ArrayPrefix);
-                // "array" and "array/" both mean an array of generic.
-                if (!last && i == segments.Length - 2 && segments[^1].Length == 0) break;
                 continue;
             }
-            if (!last || Array.IndexOf(ScalarNames, lower) < 0) return false;
+            if (lower == "object" && !last && segments[i + 1].Length > 0)
+            {
+                builder.Append(ObjectPrefix);
+                continue;
+            }
+            if (!last && lower != "object") return false;
+            if (Array.IndexOf(ScalarNames, lower) < 0) return false;
             builder.Append(lower);
         }
         type = new DataType(builder.ToString());

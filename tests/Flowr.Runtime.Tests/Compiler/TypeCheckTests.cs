@@ -88,6 +88,8 @@ public sealed class TypeCheckTests : IDisposable
     [InlineData("object", "/key", "string")]
     [InlineData("", "/a/b/c", "number")]
     [InlineData("array/", "/0", "string")]
+    [InlineData("object/number", "/key", "number")]
+    [InlineData("array/object/string", "/0/key", "string")]
     public void A_sub_route_removes_type_levels(string source, string subroute, string destination)
     {
         var manifest = Compile(source, destination, subroute);
@@ -127,6 +129,9 @@ public sealed class TypeCheckTests : IDisposable
 
         Assert.Equal($"{_files.PathOf("lib/types/sink/sink.toml")}:6: Type 'integer' is invalid", message);
         Assert.Contains("Type 'array/numbr' is invalid", Error("array/numbr", "number"));
+        Assert.Contains("Type 'number/string' is invalid", Error("number/string", "number"));
+        Assert.Contains("Type '/number' is invalid", Error("/number", "number"));
+        Assert.Contains("Type 'array//number' is invalid", Error("array//number", "number"));
     }
 
     [Fact]
