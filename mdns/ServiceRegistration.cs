@@ -53,5 +53,8 @@ public sealed class ServiceRegistration : IAsyncDisposable, IDisposable
     /// <summary>Sends goodbyes for this service and stops advertising it.</summary>
     public void Dispose() => _responder.Withdraw(_entry);
 
+    /// <summary>Stopwatch timestamp of the first announcement (for latency measurements).</summary>
+    internal long FirstAnnouncedAt => _entry.FirstAnnouncedAt;
+
     internal void RaiseRenamed() => Renamed?.Invoke(this, EventArgs.Empty);
 }

@@ -1,4 +1,5 @@
 // Copyright (c) flowr contributors. MIT licence.
+using System.Net;
 using Flowr.Mdns.Dns;
 using Flowr.Mdns.Internal;
 
@@ -75,7 +76,7 @@ public sealed partial class MdnsBrowser
         string host = srv.Record.Target!;
         var addresses = _cache.Find(host, DnsType.A).Concat(_cache.Find(host, DnsType.Aaaa))
             .Where(e => e.InterfaceIndex == srv.InterfaceIndex)
-            .Select(e => e.Record.Address!)
+            .Select(e => WithScope(e.Record.Address!, e.InterfaceIndex))
             .Distinct()
             .OrderBy(a => a.AddressFamily)
             .ToList();
@@ -88,6 +89,10 @@ public sealed partial class MdnsBrowser
         return new ServiceInstance(
             DnsName.FirstLabel(name), type, name, host, srv.Record.Port, addresses, DnsRecord.DecodeTxt(txt.Record.Txt), srv.InterfaceIndex);
     }
+
+    // An IPv6 link-local address is only usable with the interface it was learned on.
+    private static IPAddress WithScope(IPAddress address, int interfaceIndex) =>
+        address.IsIPv6LinkLocal ? new IPAddress(address.GetAddressBytes(), interfaceIndex) : address;
 
     private void Ask(string name, ushort type, long now, List<DnsQuestion> questions)
     {

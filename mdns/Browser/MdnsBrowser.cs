@@ -33,9 +33,10 @@ public sealed partial class MdnsBrowser : IDisposable
         _options = options ?? new MdnsOptions();
         try
         {
+            var sent = new SentPacketFilter();
             foreach (var iface in MdnsInterface.Select(_options.Interfaces))
             {
-                _sockets.Add(new MdnsSocket(iface, _options.Log));
+                _sockets.Add(new MdnsSocket(iface, sent, _options.Log));
             }
 
             if (_sockets.Count == 0)

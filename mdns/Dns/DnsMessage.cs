@@ -44,7 +44,7 @@ internal sealed class DnsMessage
 
             if (result.Questions == NoQuestions)
             {
-                result.Questions = [];
+                result.Questions = new List<DnsQuestion>(Capacity(header.QuestionCount - i, packet.Length - reader.Position, 5));
             }
 
             result.Questions.Add(new DnsQuestion(name, q.Type, q.UnicastResponse));
@@ -70,26 +70,32 @@ internal sealed class DnsMessage
                 return false;
             }
 
-            message.Add(section, record);
+            message.Add(section, record, Capacity(count - i, reader.Packet.Length - reader.Position, 11));
         }
 
         return true;
     }
 
-    private void Add(int section, DnsRecord record)
+    // NOTE: a list is sized from the count the header claims, but never beyond what the rest of the
+    // packet can hold (a question needs ≥ 5 more bytes, a record ≥ 11), so no garbage from list growth
+    // and no allocation in proportion to a false claim.
+    private static int Capacity(int claimed, int remainingBytes, int minBytesEach) =>
+        1 + Math.Min(claimed - 1, remainingBytes / minBytesEach);
+
+    private void Add(int section, DnsRecord record, int capacity)
     {
         switch (section)
         {
             case 0:
-                Answers = Answers == NoRecords ? [] : Answers;
+                Answers = Answers == NoRecords ? new List<DnsRecord>(capacity) : Answers;
                 Answers.Add(record);
                 break;
             case 1:
-                Authorities = Authorities == NoRecords ? [] : Authorities;
+                Authorities = Authorities == NoRecords ? new List<DnsRecord>(capacity) : Authorities;
                 Authorities.Add(record);
                 break;
             default:
-                Additionals = Additionals == NoRecords ? [] : Additionals;
+                Additionals = Additionals == NoRecords ? new List<DnsRecord>(capacity) : Additionals;
                 Additionals.Add(record);
                 break;
         }

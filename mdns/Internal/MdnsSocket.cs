@@ -18,13 +18,18 @@ internal sealed class MdnsSocket : IDisposable
     private const int IpAddMembership = 35;
 
     private readonly Socket _socket;
-    private readonly SentPacketFilter _sent = new();
+    private readonly SentPacketFilter _sent;
     private readonly Action<string>? _log;
     private readonly byte[] _receiveBuffer = new byte[Dns.DnsConstants.MaxMessageLength];
 
-    public MdnsSocket(MdnsInterface iface, Action<string>? log)
+    /// <param name="iface">The interface to pin.</param>
+    /// <param name="sent">Shared by all sockets of one responder or browser, so that our datagrams sent on
+    /// one interface and heard on another (two links to one LAN) are still recognised as ours.</param>
+    /// <param name="log">Diagnostics.</param>
+    public MdnsSocket(MdnsInterface iface, SentPacketFilter sent, Action<string>? log)
     {
         Interface = iface;
+        _sent = sent;
         _log = log;
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         try

@@ -79,14 +79,20 @@ public sealed partial class MdnsResponder
                 }
             }
 
-            long now = Environment.TickCount64;
-            _recentConflicts.Enqueue(now);
-            while (_recentConflicts.Count > 0 && now - _recentConflicts.Peek() > 10_000)
+            bool burst;
+            lock (_gate)
             {
-                _recentConflicts.Dequeue();
+                long now = Environment.TickCount64;
+                _recentConflicts.Enqueue(now);
+                while (_recentConflicts.Count > 0 && now - _recentConflicts.Peek() > 10_000)
+                {
+                    _recentConflicts.Dequeue();
+                }
+
+                burst = _recentConflicts.Count >= ConflictBurst;
             }
 
-            if (_recentConflicts.Count >= ConflictBurst)
+            if (burst)
             {
                 await Task.Delay(5000, ct).ConfigureAwait(false);
             }
@@ -140,6 +146,11 @@ public sealed partial class MdnsResponder
             if (entry.State != ServiceState.Announced)
             {
                 return;
+            }
+
+            if (entry.FirstAnnouncedAt == 0)
+            {
+                entry.FirstAnnouncedAt = System.Diagnostics.Stopwatch.GetTimestamp();
             }
 
             foreach (var socket in _sockets)

@@ -41,9 +41,10 @@ public sealed partial class MdnsResponder : IAsyncDisposable, IDisposable
         _hostLabel = _baseHostLabel;
         try
         {
+            var sent = new SentPacketFilter();
             foreach (var iface in MdnsInterface.Select(_options.Interfaces))
             {
-                _sockets.Add(new MdnsSocket(iface, _options.Log));
+                _sockets.Add(new MdnsSocket(iface, sent, _options.Log));
             }
 
             if (_sockets.Count == 0)

@@ -57,6 +57,9 @@ internal sealed class ServiceEntry
 
     public ServiceRegistration? Registration { get; set; }
 
+    /// <summary>Stopwatch timestamp of the first announcement (0 before); read by the latency tool.</summary>
+    public long FirstAnnouncedAt { get; set; }
+
     /// <summary>Wakes the prober early when a conflict arrives.</summary>
     public SemaphoreSlim ConflictSignal { get; } = new(0);
 
