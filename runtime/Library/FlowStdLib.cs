@@ -22,7 +22,7 @@ public static class FlowStdLib
 
     /// <summary>The canonical location of every function, e.g. <c>lib://flowstdlib/math/add</c>.</summary>
     public static IReadOnlyCollection<string> FunctionLocations { get; } =
-        LibraryFunctions.All.Select(function => UrlPrefix + function.Path).ToArray();
+        Array.AsReadOnly(LibraryFunctions.All.Select(function => UrlPrefix + function.Path).ToArray());
 
     /// <summary>
     /// Finds the implementation of <paramref name="location"/>: <c>lib://flowstdlib/math/add</c>, or
