@@ -33,6 +33,7 @@ internal static class ConnectionResolver
     }
 
     // §2.5: the longest prefix naming an IO is the IO, the rest is the sub-route; outputs before inputs.
+    // The bare alias of a process with a single, named output refers to that output.
     private static (IoNode Node, bool FromInput, string Subroute) ResolveSource(FlowInstance flow, string reference)
     {
         var segments = reference.Split('/');
@@ -51,6 +52,7 @@ internal static class ConnectionResolver
                 if (ProcessInstance.Find(child.InputNodes, name) is { } input) return (input, true, "");
             }
             if (LongestPrefix(child.OutputNodes, rest) is { } found) return (found.Node, false, found.Subroute);
+            if (rest.Length == 0 && child.OutputNodes.Length == 1) return (child.OutputNodes[0], false, "");
         }
         throw new CompileException(CompileError.Format(flow.Location.Display,
             $"Connection source '{reference}' not found in flow '{flow.Alias}' at route '{flow.Route}'"));
@@ -77,7 +79,12 @@ internal static class ConnectionResolver
         string name = slash < 0 ? "" : reference[(slash + 1)..];
         IoNode? node = null;
         if (head == OutputWord) node = ProcessInstance.Find(flow.OutputNodes, name);
-        else if (head != InputWord && flow.Child(head) is { } child) node = ProcessInstance.Find(child.InputNodes, name);
+        else if (head != InputWord && flow.Child(head) is { } child)
+        {
+            node = ProcessInstance.Find(child.InputNodes, name);
+            // The bare alias of a process with a single, named input refers to that input.
+            if (node is null && slash < 0 && child.InputNodes.Length == 1) node = child.InputNodes[0];
+        }
         return node ?? throw new CompileException(CompileError.Format(flow.Location.Display,
             $"Connection destination '{reference}' not found in flow '{flow.Alias}' at route '{flow.Route}'"));
     }

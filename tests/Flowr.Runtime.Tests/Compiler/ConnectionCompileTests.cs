@@ -200,4 +200,53 @@ public sealed class ConnectionCompileTests : IDisposable
 
         Assert.Equal($"{_files.PathOf("root.toml")}:4: TOML syntax error: duplicate key 'source'", message);
     }
+
+    [Fact]
+    public void A_bare_alias_refers_to_a_single_named_io()
+    {
+        _files.Write("sink.toml", "flow = \"sink\"\n[[input]]\nname = \"value\"\n[[process]]\nsource = \"context://stdio/stderr\"\n"
+            + "[[connection]]\nfrom = \"input/value\"\nto = \"stderr\"\n");
+        var manifest = _files.CompileRoot("""
+            flow = "root"
+            [[process]]
+            source = "lib://flowstdlib/data/count"
+            input.data = { once = 1 }
+            input.count = { once = 0 }
+            [[process]]
+            alias = "sort"
+            source = "lib://flowstdlib/data/sort"
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "count"
+            to = ["count/count", "sort"]
+            [[process]]
+            source = "sink"
+            [[connection]]
+            from = "sort"
+            to = ["stdout", "sink"]
+            """);
+
+        var connections = manifest.Functions[0].OutputConnections;
+        Assert.Equal([ConnectionSource.FromOutput("/count"), ConnectionSource.FromOutput("/count")], connections.Select(c => c.Source));
+        Assert.Equal([(0, 1), (1, 0)], connections.Select(c => (c.DestinationId, c.DestinationIo)));
+        Assert.Equal(["/root/stdout", "/root/sink/stderr"], manifest.Functions[1].OutputConnections.Select(c => c.DestinationRoute));
+    }
+
+    [Fact]
+    public void A_bare_alias_of_a_process_with_several_named_ios_is_not_found()
+    {
+        string message = _files.CompileError("""
+            flow = "root"
+            [[process]]
+            source = "context://args/get"
+            [[process]]
+            source = "context://stdio/stdout"
+            [[connection]]
+            from = "get"
+            to = "stdout"
+            """);
+
+        Assert.Equal($"{_files.PathOf("root.toml")}: Connection source 'get' not found in flow 'root' at route '/root'", message);
+    }
 }
