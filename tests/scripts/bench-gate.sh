@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The allocation gate (as Garnet keeps one): runs the per-job benchmarks in BenchmarkDotNet's
+# short mode and compares each one's Allocated column with bench/allocation-gate.json.
+# Timings are printed but never judged here. One PASS/FAIL line per gated benchmark.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+artifacts=$(mktemp -d)
+filters=$(python3 -c 'import json,sys; print(" ".join("*"+k.replace(".", ".")+"*" for k in json.load(open("bench/allocation-gate.json"))))')
+# shellcheck disable=SC2086
+if ! dotnet run -c Release --project bench/Flowr.Benchmarks -- --job short --filter $filters \
+     --exporters csv --artifacts "$artifacts" >"$artifacts/run.log" 2>&1; then
+  tail -n 30 "$artifacts/run.log"
+  echo "FAIL benchmarks did not run"
+  exit 1
+fi
+python3 - "$artifacts" <<'PY'
+import csv, glob, json, sys
+gate = json.load(open("bench/allocation-gate.json"))
+rows = {}
+for path in glob.glob(sys.argv[1] + "/results/*-report.csv"):
+    klass = path.split("/")[-1].split("-report")[0].split(".")[-1]
+    for row in csv.DictReader(open(path)):
+        rows[f"{klass}.{row['Method']}"] = row
+failed = False
+for name, limit in gate.items():
+    row = rows.get(name)
+    if row is None:
+        print(f"FAIL {name}: no result"); failed = True; continue
+    text = row.get("Allocated", "").strip()
+    value = 0 if text in ("-", "0 B", "") else text
+    if value != 0:
+        number, unit = text.split()
+        value = float(number.replace(",", "")) * {"B": 1, "KB": 1024, "MB": 1024 * 1024}[unit]
+    verdict = "PASS" if value <= limit else "FAIL"
+    failed |= verdict == "FAIL"
+    print(f"{verdict} {name}: allocated {text or '0 B'} per operation (limit {limit} B), mean {row.get('Mean')}")
+PY
