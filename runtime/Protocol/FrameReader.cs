@@ -1,0 +1,49 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.Buffers.Binary;
+
+namespace Flowr.Runtime.Protocol;
+
+/// <summary>Splits received bytes into frames (PROTOCOL.md, "Frames").</summary>
+public static class FrameReader
+{
+    /// <summary>
+    /// Reads the frame at the start of <paramref name="data"/>. On <see cref="ReadStatus.NeedMoreData"/>,
+    /// <paramref name="consumed"/> is the size of the whole frame when its header is there (so the caller
+    /// can grow its buffer), else 0. On <see cref="ReadStatus.Malformed"/>, <paramref name="error"/> says why.
+    /// </summary>
+    public static ReadStatus TryReadFrame(
+        ReadOnlySpan<byte> data, out MessageType type, out ReadOnlySpan<byte> body, out int consumed, out string? error)
+    {
+        type = default;
+        body = default;
+        consumed = 0;
+        error = null;
+        if (data.Length < 4) return ReadStatus.NeedMoreData;
+        uint length = BinaryPrimitives.ReadUInt32LittleEndian(data);
+        if (length == 0)
+        {
+            error = "empty frame (no message type)";
+            return ReadStatus.Malformed;
+        }
+        if (length > ProtocolConstants.MaxFrameLength)
+        {
+            error = $"frame of {length} bytes is over the limit of {ProtocolConstants.MaxFrameLength}";
+            return ReadStatus.Malformed;
+        }
+        int total = (int)length + 4;
+        if (data.Length < total)
+        {
+            consumed = total;
+            return ReadStatus.NeedMoreData;
+        }
+        type = (MessageType)data[4];
+        if (type is < MessageType.Hello or > MessageType.Close)
+        {
+            error = $"unknown message type {data[4]}";
+            return ReadStatus.Malformed;
+        }
+        body = data.Slice(ProtocolConstants.FrameHeaderSize, (int)length - 1);
+        consumed = total;
+        return ReadStatus.Success;
+    }
+}

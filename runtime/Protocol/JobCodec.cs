@@ -1,0 +1,79 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Execution;
+using Flowr.Runtime.Values;
+
+namespace Flowr.Runtime.Protocol;
+
+/// <summary>
+/// Jobs and results inside <c>jobs</c> and <c>results</c> frames, which hold as many as fit, back to back
+/// (PROTOCOL.md, "Jobs and results"). Numeric values go through without allocation.
+/// </summary>
+public static class JobCodec
+{
+    private const byte HasOutputFlag = 1;
+    private const byte RunAgainFlag = 2;
+    private const byte ErrorFlag = 4;
+
+    /// <summary>Longest error message carried in a result.</summary>
+    public const int MaxErrorLength = 64 * 1024;
+
+    /// <summary>A job: varint job id, varint implementation id, varint input count, the input values.</summary>
+    public static void WriteJob(ref ProtocolWriter writer, long jobId, int implementationId, scoped ReadOnlySpan<Value> inputs)
+    {
+        writer.WriteVarUInt((ulong)jobId);
+        writer.WriteVarUInt((ulong)implementationId);
+        writer.WriteVarUInt((ulong)inputs.Length);
+        foreach (ref readonly Value input in inputs) ValueCodec.Write(ref writer, input);
+    }
+
+    /// <summary>Reads a job's ids and input count; the caller then reads that many values with <see cref="ValueCodec.Read"/>.</summary>
+    public static void ReadJobHeader(ref ProtocolReader reader, out long jobId, out int implementationId, out int inputCount)
+    {
+        ulong id = reader.ReadVarUInt();
+        if (id > long.MaxValue) ProtocolThrow.Malformed("job id out of range");
+        jobId = (long)id;
+        implementationId = reader.ReadLength(1 << 20);
+        inputCount = reader.ReadLength(Math.Min(reader.Remaining, ushort.MaxValue));
+    }
+
+    /// <summary>
+    /// A result: varint job id, flags (1 = has output, 2 = run again, 4 = error), then the output value
+    /// when flag 1 is set, then the error message when flag 4 is set. "No output" and "output null" differ.
+    /// </summary>
+    public static void WriteResult(ref ProtocolWriter writer, long jobId, in JobOutcome outcome)
+    {
+        writer.WriteVarUInt((ulong)jobId);
+        if (outcome.Error is { } error)
+        {
+            writer.WriteByte(ErrorFlag);
+            writer.WriteString(error.Length > MaxErrorLength ? error[..MaxErrorLength] : error);
+            return;
+        }
+        byte flags = (byte)((outcome.HasOutput ? HasOutputFlag : 0) | (outcome.RunAgain ? RunAgainFlag : 0));
+        writer.WriteByte(flags);
+        if (outcome.HasOutput) ValueCodec.Write(ref writer, outcome.Output);
+    }
+
+    /// <summary>Reads the job id that starts a result; then call <see cref="ReadOutcome"/>.</summary>
+    public static long ReadResultId(ref ProtocolReader reader)
+    {
+        ulong id = reader.ReadVarUInt();
+        if (id > long.MaxValue) ProtocolThrow.Malformed("job id out of range");
+        return (long)id;
+    }
+
+    public static JobOutcome ReadOutcome(ref ProtocolReader reader)
+    {
+        byte flags = reader.ReadByte();
+        if (flags == ErrorFlag)
+        {
+            string error = reader.ReadString();
+            return JobOutcome.Fail(error);
+        }
+        if ((flags & ~(HasOutputFlag | RunAgainFlag)) != 0) ProtocolThrow.Malformed($"bad result flags {flags}");
+        bool runAgain = (flags & RunAgainFlag) != 0;
+        return (flags & HasOutputFlag) != 0
+            ? JobOutcome.Ok(ValueCodec.Read(ref reader), runAgain)
+            : JobOutcome.NoOutput(runAgain);
+    }
+}
