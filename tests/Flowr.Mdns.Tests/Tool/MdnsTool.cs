@@ -7,6 +7,7 @@ namespace Flowr.Mdns.Tests.Tool;
 /// <summary>
 /// Helper commands the tests run inside network namespaces (one line of output per event):
 /// <code>
+/// IFACE is "default" (no allow-list) or a comma-separated allow-list of names or addresses.
 /// advertise IFACE INSTANCE TYPE PORT SECONDS [HOST] [--no-rename] [--listen] [k=v ...]
 ///     READY &lt;instance&gt; &lt;host&gt; renamed=&lt;bool&gt;, then GOODBYE on exit; --listen accepts one TCP connection
 /// find IFACE INSTANCE TYPE TIMEOUT_S [--connect]
@@ -46,7 +47,7 @@ internal static class MdnsTool
         var txt = flags.Where(f => f.Contains('=')).Select(f => f.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var options = new MdnsOptions
         {
-            Interfaces = [args[1]],
+            Interfaces = Interfaces(args[1]),
             HostName = host,
             RenameOnConflict = !flags.Contains("--no-rename"),
             Log = m => Console.WriteLine($"LOG {m}"),
@@ -76,7 +77,7 @@ internal static class MdnsTool
 
     private static async Task<int> Find(string[] args)
     {
-        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = [args[1]], Log = m => Console.WriteLine($"LOG {m}") });
+        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = Interfaces(args[1]), Log = m => Console.WriteLine($"LOG {m}") });
         var timeout = TimeSpan.FromSeconds(double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
         var found = await browser.FindFirstAsync(args[2], args[3], timeout);
         if (found is null)
@@ -98,7 +99,7 @@ internal static class MdnsTool
 
     private static async Task<int> Watch(string[] args)
     {
-        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = [args[1]] });
+        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = Interfaces(args[1]) });
         browser.Found += (_, e) => Console.WriteLine(Describe("FOUND", e.Instance));
         browser.Lost += (_, e) => Console.WriteLine($"LOST {e.Instance.InstanceName}");
         browser.Browse(args[2]);
@@ -140,6 +141,9 @@ internal static class MdnsTool
             return 1;
         }
     }
+
+    /// <summary>"default" = no allow-list; otherwise comma-separated names or addresses.</summary>
+    private static string[]? Interfaces(string arg) => arg == "default" ? null : arg.Split(',');
 
     private static string Describe(string verb, ServiceInstance i) =>
         $"{verb} {i.InstanceName.Replace(' ', '_')} {i.HostName} {i.Port} {string.Join(',', i.Addresses)} "
