@@ -21,7 +21,9 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     public ExecutorThreads(string name, int threads, int capacity, ResultQueue results)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        _jobs = new MpmcQueue<Job>(capacity);
+        // NOTE: twice the jobs that can be in flight: a slot a consumer has claimed but not yet
+        // released cannot take a new item, so a queue sized exactly would report "full" briefly.
+        _jobs = new MpmcQueue<Job>(capacity * 2);
         _results = results;
         _threads = new Thread[threads];
         for (int i = 0; i < threads; i++)

@@ -14,9 +14,15 @@ public sealed class ResultQueue : IDisposable
     private readonly IdleWaiter _waiter = new();
 
     /// <param name="capacity">At least the number of jobs that can be in flight, so posting never fails.</param>
-    public ResultQueue(int capacity) => _queue = new MpmcQueue<Job>(capacity);
+    public ResultQueue(int capacity)
+    {
+        // NOTE: doubled for the same reason as ExecutorThreads' queue: claimed slots are released late.
+        _queue = new MpmcQueue<Job>(capacity * 2);
+        Capacity = capacity;
+    }
 
-    public int Capacity => _queue.Capacity;
+    /// <summary>Jobs that may be in flight at once.</summary>
+    public int Capacity { get; }
 
     /// <summary>Hands a finished job back and wakes the coordinator if it sleeps.</summary>
     public void Post(Job job)

@@ -1,0 +1,42 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.Diagnostics;
+using Flowr.Runtime.Coordinator;
+using Flowr.Runtime.Execution;
+
+namespace Flowr.Benchmarks;
+
+/// <summary>
+/// `--quick`: a few seconds of plain Stopwatch timings of the in-process workloads, with the
+/// spread over repeated runs. For quick comparisons while tuning; the figures that go in
+/// bench/README.md come from the BenchmarkDotNet classes.
+/// </summary>
+internal static class QuickTimings
+{
+    public static void Run(int threads, int repeats)
+    {
+        const int InFlight = 4096;
+        using var results = new ResultQueue(InFlight);
+        using var context = new ExecutorThreads("quick-context", 1, InFlight, results);
+        using var one = new ExecutorThreads("quick-t1", 1, InFlight, results);
+        using var many = new ExecutorThreads("quick-tn", threads, InFlight, results);
+        var chain = BenchmarkFlows.Chain(100_000);
+        var fanOut = BenchmarkFlows.FanOut(1_000, 200);
+        Measure("chain, -t 1 (µs per hop)", repeats, 100_000, () => new FlowCoordinator(chain, results, context, one, InFlight).Run(), perJobMicros: true);
+        Measure($"fan-out, -t {threads} (jobs/s)", repeats, 200_000, () => new FlowCoordinator(fanOut, results, context, many, InFlight).Run(), perJobMicros: false);
+    }
+
+    private static void Measure(string name, int repeats, int jobs, Func<RunMetrics> run, bool perJobMicros)
+    {
+        run();
+        var samples = new List<double>();
+        for (int i = 0; i < repeats; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            run();
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            samples.Add(perJobMicros ? seconds * 1e6 / jobs : jobs / seconds);
+        }
+        samples.Sort();
+        Console.WriteLine($"{name}: median {samples[samples.Count / 2]:N2} (min {samples[0]:N2}, max {samples[^1]:N2}) over {repeats} runs");
+    }
+}
