@@ -38,6 +38,13 @@ internal abstract class ProcessInstance
     /// <summary>The route of the IO named <paramref name="name"/>; a default IO's route is the process route.</summary>
     public string IoRoute(string name) => name.Length == 0 ? Route : Route + "/" + name;
 
+    protected IoNode[] CreateNodes(IReadOnlyList<IoDefinition> ios, IoNodeKind kind)
+    {
+        var nodes = new IoNode[ios.Count];
+        for (int i = 0; i < nodes.Length; i++) nodes[i] = new IoNode(kind, this, i, ios[i].Name, ios[i].Type, IoRoute(ios[i].Name));
+        return nodes;
+    }
+
     public static IoNode? Find(IoNode[] nodes, string name)
     {
         foreach (var node in nodes)
@@ -79,13 +86,6 @@ internal sealed class FlowInstance : ProcessInstance
         }
         return null;
     }
-
-    private IoNode[] CreateNodes(IReadOnlyList<IoDefinition> ios, IoNodeKind kind)
-    {
-        var nodes = new IoNode[ios.Count];
-        for (int i = 0; i < nodes.Length; i++) nodes[i] = new IoNode(kind, this, i, ios[i].Name, ios[i].Type, IoRoute(ios[i].Name));
-        return nodes;
-    }
 }
 
 /// <summary>A function in the loaded tree.</summary>
@@ -116,11 +116,4 @@ internal sealed class FunctionInstance : ProcessInstance
 
     /// <summary>Impure functions are never removed as dead code. Every context function is impure (§7).</summary>
     public bool IsImpure => Definition.Impure || Location.Kind == LocationKind.Context;
-
-    private IoNode[] CreateNodes(IReadOnlyList<IoDefinition> ios, IoNodeKind kind)
-    {
-        var nodes = new IoNode[ios.Count];
-        for (int i = 0; i < nodes.Length; i++) nodes[i] = new IoNode(kind, this, i, ios[i].Name, ios[i].Type, IoRoute(ios[i].Name));
-        return nodes;
-    }
 }
