@@ -116,6 +116,9 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Closes the process's standard input.</summary>
+    public void CloseStdin() => _process.StandardInput.Close();
+
     /// <summary>Sends SIGTERM to this process (by PID).</summary>
     public void Terminate()
     {

@@ -48,7 +48,7 @@ public sealed class AvahiInteropTests(InteropLab fixture) : IClassFixture<Intero
     {
         string type = bySignal ? "_flowrgb1._tcp" : "_flowrgb2._tcp";
         var watch = _lab.Avahi("b", fixture.BusB, "/usr/bin/avahi-browse", "-r", "-p", type);
-        var advertiser = _lab.Tool("c", "advertise", "lab0", "jobs", type, "40124", bySignal ? "30" : "3", "flowr-c", "proto=1");
+        var advertiser = _lab.Tool("c", "advertise", "lab0", "jobs", type, "40124", bySignal ? "30" : "stdin", "flowr-c", "proto=1");
         await advertiser.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal), Wait, "READY");
         await watch.WaitForLineAsync(l => l.StartsWith($"=;lab0;IPv4;jobs;{type};local;flowr-c.local;10.251.0.3;40124;", StringComparison.Ordinal), Wait, "resolved");
         if (bySignal)
@@ -57,6 +57,7 @@ public sealed class AvahiInteropTests(InteropLab fixture) : IClassFixture<Intero
         }
         else
         {
+            advertiser.CloseStdin();
             await advertiser.WaitForLineAsync(l => l == "GOODBYE", Wait, "GOODBYE after dispose");
         }
 

@@ -9,7 +9,8 @@ namespace Flowr.Mdns.Tests.Tool;
 /// <code>
 /// IFACE is "default" (no allow-list) or a comma-separated allow-list of names or addresses.
 /// advertise IFACE INSTANCE TYPE PORT SECONDS [HOST] [--no-rename] [--listen] [k=v ...]
-///     READY &lt;instance&gt; &lt;host&gt; renamed=&lt;bool&gt;, then GOODBYE on exit; --listen accepts one TCP connection
+///     READY &lt;instance&gt; &lt;host&gt; renamed=&lt;bool&gt;, then GOODBYE after disposing (SECONDS "stdin" = when
+///     stdin closes); --listen accepts one TCP connection
 /// find IFACE INSTANCE TYPE TIMEOUT_S [--connect]
 ///     FOUND &lt;instance&gt; &lt;host&gt; &lt;port&gt; &lt;addr,...&gt; &lt;k=v;...&gt; (exit 0) or NOTFOUND (exit 1)
 /// watch IFACE TYPE SECONDS
@@ -58,7 +59,9 @@ internal static class MdnsTool
         await using var registration = await responder.AdvertiseAsync(args[2], args[3], ushort.Parse(args[4]), txt);
         Console.WriteLine($"READY {registration.InstanceName} {registration.HostName} renamed={registration.WasRenamed}");
         registration.Renamed += (_, _) => Console.WriteLine($"RENAMED {registration.InstanceName}");
-        var until = Task.Delay(TimeSpan.FromSeconds(double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)));
+        var until = args[5] == "stdin"
+            ? Task.Run(() => Console.In.ReadToEnd())
+            : Task.Delay(TimeSpan.FromSeconds(double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)));
         if (listener is not null)
         {
             var accept = listener.AcceptTcpClientAsync();
