@@ -133,8 +133,37 @@ internal sealed class NetLab : IAsyncDisposable
         }
     }
 
-    private static string NewPrefix() =>
-        $"fm{Environment.ProcessId % 10000}x{Interlocked.Increment(ref _counter)}";
+    private static string NewPrefix()
+    {
+        int n = Interlocked.Increment(ref _counter);
+        if (n == 1)
+        {
+            RemoveStaleLabs();
+        }
+
+        return $"fm{Environment.ProcessId}x{n}";
+    }
+
+    /// <summary>Deletes labs left by test processes that died (their PID is in the namespace name).</summary>
+    private static void RemoveStaleLabs()
+    {
+        if (!Directory.Exists("/var/run/netns"))
+        {
+            return;
+        }
+
+        var stale = Directory.GetFiles("/var/run/netns")
+            .Select(Path.GetFileName)
+            .Select(n => System.Text.RegularExpressions.Regex.Match(n!, "^(fm([0-9]+)x[0-9]+)-"))
+            .Where(m => m.Success && !Directory.Exists($"/proc/{m.Groups[2].Value}"))
+            .Select(m => m.Groups[1].Value)
+            .Distinct();
+        foreach (var prefix in stale)
+        {
+            using var down = Process.Start("/bin/bash", [Path.Combine(TestEnvironment.NetnsDirectory, "lab.sh"), "down", prefix]);
+            down.WaitForExit(30_000);
+        }
+    }
 
     private async Task ScriptAsync(string script, string[] args, bool throwOnError = true)
     {
