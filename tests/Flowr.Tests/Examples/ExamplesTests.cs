@@ -21,9 +21,16 @@ public class ExamplesTests
     public void Example_output_matches_its_expectation(string example, string options)
     {
         var testCase = ExampleCase.Load(example);
-        var result = testCase.Run(options.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        string? failure = testCase.Verify(result);
-        Assert.True(failure is null, $"{example} {options}: {failure}");
+        try
+        {
+            var result = testCase.Run(options.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            string? failure = testCase.Verify(result);
+            Assert.True(failure is null, $"{example} {options}: {failure}");
+        }
+        finally
+        {
+            testCase.DeleteOutputFile();
+        }
     }
 
     [Fact]
