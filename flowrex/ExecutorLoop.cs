@@ -1,0 +1,145 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.Net;
+using System.Net.Sockets;
+using Flowr.Mdns;
+using Flowr.Runtime.Distribution;
+using Flowr.Runtime.Library;
+using Flowr.Runtime.Logging;
+using Flowr.Runtime.Protocol;
+
+namespace Flowrex;
+
+/// <summary>
+/// flowrex's main loop (runtime-semantics.md §9): wait for a flowr job service (mDNS), connect, run its
+/// jobs until the flow is done or the connection drops, and start again; for ever, until stopped.
+/// </summary>
+internal sealed class ExecutorLoop(ExecutorOptions options)
+{
+    private static readonly TimeSpan BrowseSlice = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private readonly HashSet<string> _skipRuns = [];
+    private readonly string _serviceType = options.ServiceType ?? MdnsOptions.ServiceTypeFromEnvironment();
+
+    public void Run(CancellationToken stop)
+    {
+        var session = new ExecutorSessionOptions
+        {
+            Name = $"{Environment.MachineName}-{Environment.ProcessId}",
+            Threads = options.Threads,
+            Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
+            Resolve = static url => FlowStdLib.TryGetImplementation(url, out var implementation) ? implementation : null,
+        };
+        string beacon = $"{ProtocolConstants.InstanceName}.{_serviceType.TrimEnd('.').Replace(".local", "", StringComparison.OrdinalIgnoreCase)}.local";
+        while (!stop.IsCancellationRequested)
+        {
+            Log.Info($"Waiting for beacon matching '{beacon}'");
+            var socket = WaitForCoordinator(stop);
+            if (socket is null) return;
+            var result = ExecutorSession.Run(socket, session, stop);
+            switch (result.End)
+            {
+                case SessionEnd.Done:
+                    Log.Info($"Flow done: ran {result.JobsRun} job(s)");
+                    // The finished run may still be advertised for a moment; never rejoin it.
+                    if (result.RunId is not null) _skipRuns.Add(result.RunId);
+                    break;
+                case SessionEnd.Dropped:
+                    Log.Warn($"Connection to flowr ended ({result.Reason}) after {result.JobsRun} job(s)");
+                    break;
+                default:
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Discovers and connects to a job service; null when stopped.</summary>
+    private Socket? WaitForCoordinator(CancellationToken stop)
+    {
+        MdnsBrowser? browser = null;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                (EndPoint[] endpoints, string? run) = options.Coordinator is { } fixedAddress
+                    ? ([Parse(fixedAddress)], null)
+                    : Browse(browser ??= NewBrowser(), stop);
+                if (endpoints.Length == 0) continue;
+                foreach (var endpoint in endpoints)
+                {
+                    var socket = TryConnect(endpoint, stop);
+                    if (socket is not null) return socket;
+                }
+                // A service that refuses connections is gone (its goodbye was lost): skip it from now on.
+                if (run is not null) _skipRuns.Add(run);
+                browser?.Dispose();
+                browser = null;
+                stop.WaitHandle.WaitOne(RetryDelay);
+            }
+            return null;
+        }
+        finally
+        {
+            browser?.Dispose();
+        }
+    }
+
+    private MdnsBrowser NewBrowser() => new(new MdnsOptions
+    {
+        ServiceTypeOverride = _serviceType,
+        Interfaces = options.Interfaces.Count > 0 ? options.Interfaces : null,
+        Log = message => Log.Debug($"mDNS: {message}"),
+    });
+
+    private (EndPoint[] Endpoints, string? Run) Browse(MdnsBrowser browser, CancellationToken stop)
+    {
+        ServiceInstance? found;
+        try
+        {
+            found = browser.FindFirstAsync(Matches, _serviceType, BrowseSlice, stop).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            return ([], null);
+        }
+        if (found is null) return ([], null);
+        Log.Debug($"Found {found}");
+        found.Txt.TryGetValue("run", out string? run);
+        var endpoints = found.Addresses
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork)
+            .Select(a => (EndPoint)new IPEndPoint(a, found.Port))
+            .ToArray();
+        return (endpoints, run);
+    }
+
+    private bool Matches(ServiceInstance instance) =>
+        instance.IsNamedOrRenamed(ProtocolConstants.InstanceName)
+        && (!instance.Txt.TryGetValue("proto", out string? proto) || proto == ProtocolConstants.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        && !(instance.Txt.TryGetValue("run", out string? run) && _skipRuns.Contains(run));
+
+    private static Socket? TryConnect(EndPoint endpoint, CancellationToken stop)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            socket.ConnectAsync(endpoint, timeout.Token).AsTask().GetAwaiter().GetResult();
+            Log.Debug($"Connected to job service at {endpoint}");
+            return socket;
+        }
+        catch (Exception error) when (error is SocketException or OperationCanceledException)
+        {
+            Log.Debug($"Could not connect to {endpoint}: {error.Message}");
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    private static EndPoint Parse(string hostAndPort)
+    {
+        int colon = hostAndPort.LastIndexOf(':');
+        string host = hostAndPort[..colon];
+        int port = int.Parse(hostAndPort[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return IPAddress.TryParse(host, out var address) ? new IPEndPoint(address, port) : new DnsEndPoint(host, port, AddressFamily.InterNetwork);
+    }
+}

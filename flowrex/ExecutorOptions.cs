@@ -1,0 +1,98 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Logging;
+
+namespace Flowrex;
+
+/// <summary>flowrex's command line (runtime-semantics.md §9).</summary>
+internal sealed record ExecutorOptions
+{
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public LogLevel Verbosity { get; init; } = LogLevel.Error;
+    /// <summary>HOST:PORT of a job service to use instead of mDNS discovery.</summary>
+    public string? Coordinator { get; init; }
+    /// <summary>mDNS service type override (else $FLOWR_MDNS_SERVICE_TYPE, else _flowr._tcp).</summary>
+    public string? ServiceType { get; init; }
+    /// <summary>Interfaces to browse on (names or IPv4 addresses); all multicast ones when empty.</summary>
+    public IReadOnlyList<string> Interfaces { get; init; } = [];
+
+    public const string Usage = """
+        flowrex: run flow library jobs for a flowr found on the local network
+
+        Usage: flowrex [OPTIONS]
+
+        Options:
+          -t, --threads <N>            Executor threads (default: processor count)
+          -v, --verbosity <LEVEL>      trace, debug, info, warn, error (default), off
+          -c, --coordinator <HOST:PORT> Connect to this job service instead of discovering one with mDNS
+          -i, --interface <NAME|ADDR>  Browse for flowr on this interface only (repeatable)
+              --service-type <TYPE>    mDNS service type (default: $FLOWR_MDNS_SERVICE_TYPE or _flowr._tcp)
+          -V, --version                Print the version
+          -h, --help                   Print this help
+
+        Environment: FLOWR_KEY  pre-shared key, when flowr asks for one
+        """;
+
+    /// <summary>Parses the arguments; null with <paramref name="exitCode"/> set when nothing should run.</summary>
+    public static ExecutorOptions? Parse(string[] args, out int exitCode)
+    {
+        var options = new ExecutorOptions();
+        var interfaces = new List<string>();
+        exitCode = 0;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            string? inline = null;
+            int equals = arg.IndexOf('=');
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                inline = arg[(equals + 1)..];
+                arg = arg[..equals];
+            }
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    Console.Out.WriteLine(Usage);
+                    return null;
+                case "-V" or "--version":
+                    Console.Out.WriteLine($"flowrex {Program.Version}");
+                    return null;
+                case "-t" or "--threads":
+                    if (!int.TryParse(inline ?? Next(args, ref i), out int threads) || threads < 1) return Fail("--threads needs a number ≥ 1", out exitCode);
+                    options = options with { Threads = threads };
+                    break;
+                case "-v" or "--verbosity":
+                    string text = inline ?? Next(args, ref i) ?? "";
+                    if (!Log.TryParseLevel(text, out var level)) return Fail($"invalid verbosity '{text}' (use trace, debug, info, warn, error or off)", out exitCode);
+                    options = options with { Verbosity = level };
+                    break;
+                case "-c" or "--coordinator":
+                    string? coordinator = inline ?? Next(args, ref i);
+                    if (coordinator is null || !coordinator.Contains(':')) return Fail("--coordinator needs HOST:PORT", out exitCode);
+                    options = options with { Coordinator = coordinator };
+                    break;
+                case "-i" or "--interface":
+                    string? name = inline ?? Next(args, ref i);
+                    if (name is null) return Fail("--interface needs a name or address", out exitCode);
+                    interfaces.Add(name);
+                    break;
+                case "--service-type":
+                    string? type = inline ?? Next(args, ref i);
+                    if (type is null) return Fail("--service-type needs a type like _flowr._tcp", out exitCode);
+                    options = options with { ServiceType = type };
+                    break;
+                default:
+                    return Fail($"unexpected argument '{args[i]}'\n\n{Usage}", out exitCode);
+            }
+        }
+        return options with { Interfaces = interfaces };
+    }
+
+    private static string? Next(string[] args, ref int i) => i + 1 < args.Length ? args[++i] : null;
+
+    private static ExecutorOptions? Fail(string message, out int exitCode)
+    {
+        Console.Error.WriteLine($"flowrex: {message}");
+        exitCode = 1;
+        return null;
+    }
+}

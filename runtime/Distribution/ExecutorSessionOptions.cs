@@ -1,0 +1,36 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Execution;
+
+namespace Flowr.Runtime.Distribution;
+
+/// <summary>What an executor (flowrex) tells the coordinator about itself and how it runs jobs.</summary>
+public sealed record ExecutorSessionOptions
+{
+    /// <summary>Shown in the coordinator's logs.</summary>
+    public string Name { get; init; } = Environment.MachineName;
+
+    /// <summary>Executor threads, the reading thread included.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Jobs the executor can hold at once; default 256 per thread, at most 4096.</summary>
+    public int? Credit { get; init; }
+
+    /// <summary>Pre-shared key, when the coordinator asks for one.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>Finds the implementation behind a <c>lib://</c> URL; null when unknown.</summary>
+    public required Func<string, IFunctionImplementation?> Resolve { get; init; }
+
+    internal int EffectiveCredit => Credit ?? Math.Min(4096, 256 * Math.Max(1, Threads));
+}
+
+/// <summary>How an executor session ended.</summary>
+public enum SessionEnd
+{
+    /// <summary>The coordinator said the flow is done.</summary>
+    Done,
+    /// <summary>The connection dropped, timed out, or broke the protocol.</summary>
+    Dropped,
+    /// <summary>The executor was asked to stop.</summary>
+    Cancelled,
+}

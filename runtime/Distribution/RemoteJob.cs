@@ -1,0 +1,24 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Execution;
+using Flowr.Runtime.Values;
+
+namespace Flowr.Runtime.Distribution;
+
+/// <summary>A job received by an executor; pooled and reused for later jobs of the session.</summary>
+internal sealed class RemoteJob
+{
+    public long Id;
+    public int Implementation;
+    public int InputCount;
+    public Value[] Inputs = new Value[4];
+    public JobOutcome Outcome;
+
+    public ReadOnlySpan<Value> InputSpan => Inputs.AsSpan(0, InputCount);
+
+    public void Reset()
+    {
+        Array.Clear(Inputs, 0, InputCount);
+        InputCount = 0;
+        Outcome = default;
+    }
+}
