@@ -21,9 +21,10 @@ deps:
 build:
 	$(DOTNET) build flowr.sln -c $(CONFIG)
 
-## publish: native-AOT single file at publish/$(RID)/flowr (RID=linux-x64 or linux-arm64)
+## publish: native-AOT single files publish/$(RID)/flowr and publish/$(RID)/flowrex (RID=linux-x64 or linux-arm64)
 publish: deps
 	$(DOTNET) publish flowr/Flowr.csproj -c Release -r $(RID) -o $(OUT) $(PUBLISH_PROPS_$(RID))
+	$(DOTNET) publish flowrex/Flowrex.csproj -c Release -r $(RID) -o $(OUT) $(PUBLISH_PROPS_$(RID))
 
 publish-all:
 	$(MAKE) publish RID=linux-x64
