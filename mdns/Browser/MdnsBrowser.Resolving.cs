@@ -1,5 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Net;
+using Flowr.Mdns.Browser;
 using Flowr.Mdns.Dns;
 using Flowr.Mdns.Internal;
 
@@ -99,6 +100,11 @@ public sealed partial class MdnsBrowser
         if (_lastAsked.TryGetValue((name, type), out long last) && now - last < 1000)
         {
             return;
+        }
+
+        if (_lastAsked.Count >= RecordCache.MaxEntries)
+        {
+            _lastAsked.Clear();
         }
 
         _lastAsked[(name, type)] = now;

@@ -12,6 +12,9 @@ public sealed partial class MdnsResponder
     // answering a probe. Keyed by interface index and record identity.
     private readonly Dictionary<(int Interface, string Record), long> _lastMulticast = [];
 
+    // Records already scheduled for a delayed multicast answer: a burst of queries yields one answer.
+    private readonly HashSet<(int Interface, string Record)> _pending = [];
+
     private void OnPacket(MdnsSocket socket, ReadOnlySpan<byte> packet, IPEndPoint remote)
     {
         if (!DnsMessage.TryParse(packet, out var message) || message.Header.Opcode != 0 || message.Header.Rcode != 0)
@@ -93,20 +96,29 @@ public sealed partial class MdnsResponder
         long sendAt = now + (shared && !probe ? Random.Shared.Next(20, 121) : 0);
         lock (_gate)
         {
+            int index = socket.Interface.Index;
+            response.Answers.RemoveAll(a => _pending.Contains((index, Key(a.Record))));
+            if (response.Answers.Count == 0)
+            {
+                return;
+            }
+
             long gap = probe ? 250 : 1000;
             foreach (var (record, _) in response.Answers)
             {
-                if (_lastMulticast.TryGetValue((socket.Interface.Index, Key(record)), out long last))
+                if (_lastMulticast.TryGetValue((index, Key(record)), out long last))
                 {
                     sendAt = Math.Max(sendAt, last + gap);
                 }
             }
-        }
 
-        if (sendAt <= now)
-        {
-            SendAnswer(socket, response);
-            return;
+            if (sendAt <= now)
+            {
+                SendAnswer(socket, response);
+                return;
+            }
+
+            response.Answers.ForEach(a => _pending.Add((index, Key(a.Record))));
         }
 
         var token = _cts.Token;
@@ -127,6 +139,8 @@ public sealed partial class MdnsResponder
     {
         lock (_gate)
         {
+            response.Answers.ForEach(a => _pending.Remove((socket.Interface.Index, Key(a.Record))));
+
             // Drop records of services withdrawn or renamed while the answer waited.
             response.Answers.RemoveAll(a => !StillOwned(a.Record));
             response.Additionals.RemoveAll(a => !StillOwned(a.Record));
