@@ -27,7 +27,11 @@ for name, limit in gate.items():
     row = rows.get(name)
     if row is None:
         print(f"FAIL {name}: no result"); failed = True; continue
-    text = row.get("Allocated", "").strip()
+    if row.get("Mean", "NA").strip() in ("NA", ""):
+        print(f"FAIL {name}: the benchmark did not run (Mean is NA)"); failed = True; continue
+    if "Allocated" not in row:
+        print(f"FAIL {name}: no Allocated column (is [MemoryDiagnoser] on?)"); failed = True; continue
+    text = row["Allocated"].strip()
     value = 0 if text in ("-", "0 B", "") else text
     if value != 0:
         number, unit = text.split()
@@ -35,4 +39,5 @@ for name, limit in gate.items():
     verdict = "PASS" if value <= limit else "FAIL"
     failed |= verdict == "FAIL"
     print(f"{verdict} {name}: allocated {text or '0 B'} per operation (limit {limit} B), mean {row.get('Mean')}")
+sys.exit(1 if failed else 0)
 PY
