@@ -148,6 +148,14 @@ public sealed class CompileErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_root_that_includes_itself_is_an_error()
+    {
+        string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"root.toml\"\n");
+
+        Assert.Equal($"{RootFile}: Flow '/x/x' includes itself", message);
+    }
+
+    [Fact]
     public void A_flow_used_twice_side_by_side_is_not_a_cycle()
     {
         _files.Write("a.toml", "flow = \"a\"\n" + Stdout);
