@@ -23,9 +23,9 @@ public sealed class ExpectationTests : IDisposable
     [Fact]
     public void Contains_requires_every_listed_line()
     {
-        Write("expected_contains.stdout", "b\nc\n");
-        Assert.Null(Case().Verify(Output("a\nb\nc\nd\n")));
-        Assert.Contains("'c'", Case().Verify(Output("a\nb\ncc\n")));
+        Write("expected_contains.stdout", "b\ncd\n");
+        Assert.Null(Case().Verify(Output("a\nb\ncde\n")));
+        Assert.Contains("'cd'", Case().Verify(Output("a\nb\nc\nd\n")));
     }
 
     [Fact]
