@@ -1,0 +1,41 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Distributed.Tests.InProcess;
+using Flowr.Runtime.Distribution;
+
+namespace Flowr.Distributed.Tests.Processes;
+
+/// <summary>The native flowrex against a job service in this process, connected with --coordinator (no mDNS).</summary>
+public sealed class FlowrexCoordinatorTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+    private const string Waiting = "INFO - Waiting for beacon matching 'jobs._flowr._tcp.local'";
+
+    [Fact]
+    public void Flowrex_runs_a_flow_then_waits_again_and_ends_on_sigterm()
+    {
+        var flow = TestFlows.FanOut(500);
+        Child? started = null;
+        try
+        {
+            Harness.Run(flow, new JobServiceOptions(), service =>
+            {
+                started = Child.Start(Binaries.Flowrex, ["-v", "debug", "-t", "2", "--coordinator", $"127.0.0.1:{service.Port}"]);
+            });
+            Assert.Equal(500, flow.Collected.Values.Count);
+            started!.WaitForStderr(line => line == Waiting, Limit, count: 2);
+            string[] lines = started.StderrLines;
+            Assert.Contains("INFO - 'flowrex' version ", lines[0], StringComparison.Ordinal);
+            Assert.Equal("INFO - Starting 2 executor threads", lines[1]);
+            Assert.Equal(500, lines.Count(l => l.StartsWith("DEBUG - Job #", StringComparison.Ordinal)));
+            Assert.Contains("INFO - Flow done: ran 500 job(s)", lines);
+
+            started.Terminate();
+            Assert.Equal(0, started.WaitForExit(Limit));
+            Assert.Equal(Waiting, started.StderrLines.Last(l => !l.StartsWith("DEBUG", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            started?.Dispose();
+        }
+    }
+}
