@@ -11,7 +11,7 @@ PUBLISH_PROPS_linux-x64   := -p:CppCompilerAndLinker=$(CLANG)
 PUBLISH_PROPS_linux-arm64 := -p:CppCompilerAndLinker=$(CLANG) -p:ObjCopyName=llvm-objcopy
 QEMU_ARM64 := qemu-aarch64 -L /usr/aarch64-linux-gnu
 
-.PHONY: all deps build publish publish-all demo test unit-tests arm64-check bench bench-gate clean
+.PHONY: all deps build publish publish-all demo test unit-tests arm64-check bench bench-gate clean wasm
 
 all: build
 
@@ -21,8 +21,18 @@ deps:
 build:
 	$(DOTNET) build flowr.sln -c $(CONFIG)
 
+## wasm: the examples' provided functions, C -> wasm32 with clang-14 and wasm-ld (toolchain.md §7)
+WASM_CC      ?= clang-14
+WASM_CFLAGS  := --target=wasm32 -O2 -nostdlib -mbulk-memory -Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all
+WASM_MODULES := $(patsubst %.c,%.wasm,$(wildcard examples/*/*/*.c))
+
+wasm: $(WASM_MODULES)
+
+examples/%.wasm: examples/%.c $(wildcard examples/*/common/*.h) | deps
+	$(WASM_CC) $(WASM_CFLAGS) -o $@ $<
+
 ## publish: native-AOT single files publish/$(RID)/flowr and publish/$(RID)/flowrex (RID=linux-x64 or linux-arm64)
-publish: deps
+publish: deps wasm
 	$(DOTNET) publish flowr/Flowr.csproj -c Release -r $(RID) -o $(OUT) $(PUBLISH_PROPS_$(RID))
 	$(DOTNET) publish flowrex/Flowrex.csproj -c Release -r $(RID) -o $(OUT) $(PUBLISH_PROPS_$(RID))
 
@@ -36,7 +46,7 @@ demo:
 	./publish/linux-x64/flowr examples/fibonacci
 
 ## test: every test: unit, integration (examples with the native binary), mDNS interop, arm64 under qemu
-test: deps publish-all
+test: deps wasm publish-all
 	bash tests/scripts/run-tests.sh
 
 ## arm64-check: the arm64 flowr under qemu prints the same fibonacci as the x64 one

@@ -3,24 +3,30 @@ using Flowr.Context;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Library;
 using Flowr.Runtime.Model;
+using Flowr.Runtime.Wasm;
 
 namespace Flowr.Running;
 
 /// <summary>Finds the code behind every function of a flow before it runs.</summary>
 internal static class ImplementationResolver
 {
-    /// <summary>One implementation per function, by id; throws with the function's route when one is missing.</summary>
-    public static IFunctionImplementation[] ResolveAll(FlowManifest manifest, ContextServices context)
+    /// <summary>
+    /// One implementation per function, by id; throws with the function's route when one is missing.
+    /// <paramref name="librarySearchPath"/> is where external (WASM) libraries are looked up.
+    /// </summary>
+    public static IFunctionImplementation[] ResolveAll(FlowManifest manifest, ContextServices context,
+        IReadOnlyList<string>? librarySearchPath = null)
     {
         var implementations = new IFunctionImplementation[manifest.Functions.Count];
         foreach (var function in manifest.Functions)
         {
-            implementations[function.Id] = Resolve(function, context);
+            implementations[function.Id] = Resolve(manifest, function, context, librarySearchPath ?? []);
         }
         return implementations;
     }
 
-    private static IFunctionImplementation Resolve(FunctionSpec function, ContextServices context)
+    private static IFunctionImplementation Resolve(FlowManifest manifest, FunctionSpec function, ContextServices context,
+        IReadOnlyList<string> librarySearchPath)
     {
         string location = function.ImplementationLocation;
         if (location.StartsWith("context://", StringComparison.Ordinal))
@@ -30,6 +36,21 @@ internal static class ImplementationResolver
         else if (location.StartsWith($"lib://{FlowStdLib.Name}/", StringComparison.Ordinal))
         {
             if (FlowStdLib.TryGetImplementation(location, out var libraryFunction)) return libraryFunction;
+        }
+        else if (location.StartsWith("lib://", StringComparison.Ordinal))
+        {
+            // flow-language.md §4.3: an external library maps lib:// locations to WASM modules.
+            if (WasmLibraries.TryFindModule(location, librarySearchPath, out string? modulePath))
+            {
+                return WasmFunction.Load(function.DisplayName, modulePath);
+            }
+        }
+        else if (!location.Contains("://", StringComparison.Ordinal) || location.StartsWith("file://", StringComparison.Ordinal))
+        {
+            // A provided function (runtime-semantics.md §10): a module path relative to the manifest.
+            string path = location.StartsWith("file://", StringComparison.Ordinal) ? new Uri(location).LocalPath : location;
+            string baseDirectory = manifest.BaseDirectory.Length > 0 ? manifest.BaseDirectory : Directory.GetCurrentDirectory();
+            return WasmFunction.Load(function.DisplayName, Path.GetFullPath(Path.Combine(baseDirectory, path)));
         }
         throw new FlowRunException($"Could not find the implementation '{location}' of function '{function.DisplayName}'");
     }

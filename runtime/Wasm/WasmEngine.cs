@@ -1,0 +1,46 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Wasmtime;
+
+namespace Flowr.Runtime.Wasm;
+
+/// <summary>
+/// The process's one Wasmtime engine, created on first use (so a flow without provided functions
+/// never loads Wasmtime), with epoch interruption driven by a background timer and upstream's
+/// 2 MiB wasm stack limit (runtime-semantics.md §10).
+/// </summary>
+internal static class WasmEngine
+{
+    /// <summary>How often the engine's epoch advances; a call's deadline is counted in these ticks.</summary>
+    public static readonly TimeSpan EpochTick = TimeSpan.FromMilliseconds(10);
+
+    private const int MaxWasmStackBytes = 2 * 1024 * 1024;
+    private static readonly Lock s_lock = new();
+    private static Engine? s_engine;
+    private static Timer? s_ticker;
+
+    public static Engine Instance
+    {
+        get
+        {
+            var engine = Volatile.Read(ref s_engine);
+            return engine ?? Create();
+        }
+    }
+
+    private static Engine Create()
+    {
+        lock (s_lock)
+        {
+            if (s_engine is not null) return s_engine;
+            WasmNativeLibrary.EnsureRegistered();
+            using var config = new Config()
+                .WithEpochInterruption(true)
+                .WithMaximumStackSize(MaxWasmStackBytes)
+                .WithOptimizationLevel(OptimizationLevel.Speed);
+            var engine = new Engine(config);
+            s_ticker = new Timer(static state => ((Engine)state!).IncrementEpoch(), engine, EpochTick, EpochTick);
+            Volatile.Write(ref s_engine, engine);
+            return engine;
+        }
+    }
+}

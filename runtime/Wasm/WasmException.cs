@@ -1,0 +1,14 @@
+// Copyright (c) flowr contributors. MIT licence.
+namespace Flowr.Runtime.Wasm;
+
+/// <summary>A provided-function module cannot be loaded or does not follow the ABI; the message gives the reason.</summary>
+public sealed class WasmException : Exception
+{
+    public WasmException(string message) : base(message)
+    {
+    }
+
+    public WasmException(string message, Exception inner) : base(message, inner)
+    {
+    }
+}

@@ -1,0 +1,130 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.Buffers;
+using Flowr.Runtime.Execution;
+using Flowr.Runtime.Values;
+using Wasmtime;
+
+namespace Flowr.Runtime.Wasm;
+
+/// <summary>
+/// A provided function implemented by a WebAssembly module (runtime-semantics.md §10). Each thread
+/// that calls it gets its own instance (store), so calls run in parallel. Every failure (trap,
+/// timeout, ABI violation, malformed result) becomes an error outcome naming the function; a
+/// trapped instance is dropped and the thread's next call starts a fresh one.
+/// </summary>
+public sealed class WasmFunction : IFunctionImplementation, IDisposable
+{
+    private const int MaxCachedInputBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_input;
+
+    private readonly WasmModule _module;
+    private readonly WasmOptions _options;
+    private readonly ThreadLocal<WasmInstance?> _instances = new(trackAllValues: true);
+
+    /// <summary>Creates the function <paramref name="name"/> (used in error messages) over a compiled module.</summary>
+    public WasmFunction(string name, WasmModule module, WasmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(module);
+        Name = name;
+        _module = module;
+        _options = options ?? WasmOptions.Default;
+    }
+
+    /// <summary>The name used in error messages (the function's route).</summary>
+    public string Name { get; }
+
+    /// <summary>The module behind this function.</summary>
+    public WasmModule Module => _module;
+
+    /// <summary>
+    /// The implementation of <paramref name="name"/> from the module file at <paramref name="path"/>
+    /// (<c>.wasm</c> or <c>.wat</c>). When the module cannot be loaded, every call of the returned
+    /// implementation is an error naming the function and the reason.
+    /// </summary>
+    public static IFunctionImplementation Load(string name, string path, WasmOptions? options = null)
+    {
+        try
+        {
+            return new WasmFunction(name, WasmModule.Load(path), options);
+        }
+        catch (WasmException e)
+        {
+            return new FailingFunction(FailureMessage(name, e.Message));
+        }
+    }
+
+    /// <inheritdoc />
+    public JobOutcome Run(ReadOnlySpan<Value> inputs)
+    {
+        var instance = _instances.Value;
+        try
+        {
+            if (instance is null) _instances.Value = instance = new WasmInstance(_module, _options);
+            var outcome = WasmResult.Decode(instance.Call(SerializeInputs(inputs)));
+            return outcome.IsError ? JobOutcome.Fail(FailureMessage(Name, outcome.Error!)) : outcome;
+        }
+        catch (Exception e) when (e is WasmException or WasmtimeException)
+        {
+            // A trap may leave the guest's state half-updated: start afresh on the next call.
+            if (instance is not null)
+            {
+                _instances.Value = null;
+                instance.Dispose();
+            }
+            return JobOutcome.Fail(FailureMessage(Name, Reason(e)));
+        }
+    }
+
+    /// <summary>Releases every thread's instance; only when no call is running.</summary>
+    public void Dispose()
+    {
+        foreach (var instance in _instances.Values) instance?.Dispose();
+        _instances.Dispose();
+    }
+
+    internal static string FailureMessage(string name, string reason) => $"Provided function '{name}': {reason}";
+
+    private string Reason(Exception e) => e switch
+    {
+        TrapException { Type: TrapCode.Interrupt } =>
+            $"stopped after running longer than {_options.CallTimeout.TotalSeconds:0.###} s",
+        TrapException trap => $"trapped in '{_module.Name}': {FirstLine(trap.Message)}",
+        WasmException => $"{e.Message} (module '{_module.Name}')",
+        _ => $"'{_module.Name}': {FirstLine(e.Message)}",
+    };
+
+    private static ReadOnlySpan<byte> SerializeInputs(ReadOnlySpan<Value> inputs)
+    {
+        var buffer = t_input;
+        if (buffer is null || buffer.Capacity > MaxCachedInputBytes) t_input = buffer = new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
+        buffer.GetSpan(1)[0] = (byte)'[';
+        buffer.Advance(1);
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            if (i > 0)
+            {
+                buffer.GetSpan(1)[0] = (byte)',';
+                buffer.Advance(1);
+            }
+            ValueJson.WriteCompact(inputs[i], buffer);
+        }
+        buffer.GetSpan(1)[0] = (byte)']';
+        buffer.Advance(1);
+        return buffer.WrittenSpan;
+    }
+
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOf('\n');
+        return (newline < 0 ? message : message[..newline]).Trim();
+    }
+
+    private sealed class FailingFunction(string message) : IFunctionImplementation
+    {
+        public JobOutcome Run(ReadOnlySpan<Value> inputs) => JobOutcome.Fail(message);
+    }
+}

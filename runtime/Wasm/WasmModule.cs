@@ -1,0 +1,131 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Flowr.Runtime.Logging;
+using Wasmtime;
+
+namespace Flowr.Runtime.Wasm;
+
+/// <summary>
+/// A compiled provided-function module. Modules are compiled once per process and cached by the
+/// SHA-256 of their binary, so the same module reached through two paths (or shipped to an
+/// executor) is compiled once. Text modules (<c>.wat</c>) are converted to binary first.
+/// </summary>
+public sealed class WasmModule
+{
+    private static readonly ConcurrentDictionary<string, Lazy<WasmModule>> s_cache = new(StringComparer.Ordinal);
+
+    private WasmModule(string name, byte[] binary, string sha256, Module compiled)
+    {
+        Name = name;
+        Binary = binary;
+        Sha256 = sha256;
+        Compiled = compiled;
+    }
+
+    /// <summary>The name used in messages (usually the file path).</summary>
+    public string Name { get; }
+
+    /// <summary>The module's binary form: what is hashed, and what travels to a remote executor.</summary>
+    public byte[] Binary { get; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Binary"/>.</summary>
+    public string Sha256 { get; }
+
+    internal Module Compiled { get; }
+
+    /// <summary>Number of distinct modules compiled by this process.</summary>
+    public static int CachedCount => s_cache.Count;
+
+    /// <summary>Loads a <c>.wasm</c> or <c>.wat</c> file (by extension); throws <see cref="WasmException"/> with the reason.</summary>
+    public static WasmModule Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new WasmException($"cannot read module '{path}': {e.Message}", e);
+        }
+        bool text = path.EndsWith(".wat", StringComparison.OrdinalIgnoreCase);
+        return text ? FromText(path, Encoding.UTF8.GetString(bytes)) : FromBinary(path, bytes);
+    }
+
+    /// <summary>Compiles (or finds in the cache) a module in WebAssembly text format.</summary>
+    public static WasmModule FromText(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        byte[] binary;
+        try
+        {
+            binary = Module.ConvertText(text);
+        }
+        catch (WasmtimeException e)
+        {
+            throw new WasmException($"'{name}' is not a valid WebAssembly text module: {FirstLine(e.Message)}", e);
+        }
+        return FromBinary(name, binary);
+    }
+
+    /// <summary>Compiles (or finds in the cache) a binary module; throws <see cref="WasmException"/> when it is not valid.</summary>
+    public static WasmModule FromBinary(string name, byte[] binary)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(binary);
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(binary));
+        var lazy = s_cache.GetOrAdd(sha256, static (hash, state) =>
+            new Lazy<WasmModule>(() => Compile(state.name, state.binary, hash), LazyThreadSafetyMode.ExecutionAndPublication),
+            (name, binary));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (WasmException)
+        {
+            // An invalid module is not cached: the next attempt reports the error again.
+            s_cache.TryRemove(new KeyValuePair<string, Lazy<WasmModule>>(sha256, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Finds an already compiled module by the SHA-256 of its binary.</summary>
+    public static bool TryGetCached(string sha256, [NotNullWhen(true)] out WasmModule? module)
+    {
+        module = null;
+        if (!s_cache.TryGetValue(sha256, out var lazy) || !lazy.IsValueCreated) return false;
+        module = lazy.Value;
+        return true;
+    }
+
+    private static WasmModule Compile(string name, byte[] binary, string sha256)
+    {
+        if (binary.Length < 4 || binary[0] != 0 || binary[1] != (byte)'a' || binary[2] != (byte)'s' || binary[3] != (byte)'m')
+        {
+            throw new WasmException($"'{name}' is not a WebAssembly module (no \\0asm header)");
+        }
+        Module compiled;
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            compiled = Module.FromBytes(WasmEngine.Instance, name, binary);
+            Log.Debug($"Compiled WASM module '{name}' ({binary.Length} bytes, sha256 {sha256[..12]}) in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} ms");
+        }
+        catch (WasmtimeException e)
+        {
+            throw new WasmException($"'{name}' is not a valid WebAssembly module: {FirstLine(e.Message)}", e);
+        }
+        WasmAbi.CheckModule(name, compiled);
+        return new WasmModule(name, binary, sha256, compiled);
+    }
+
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOf('\n');
+        return (newline < 0 ? message : message[..newline]).Trim();
+    }
+}
