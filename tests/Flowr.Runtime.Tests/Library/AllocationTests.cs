@@ -20,7 +20,6 @@ public sealed class AllocationTests
         { "control/tap", "\"data\"", "true" },
         { "control/tap", "\"data\"", "false" },
         { "control/join", "[1,2]", "null" },
-        { "data/count", "\"x\"", "41" },
         { "data/remove", "9", "[1,2,3]" },
         { "fmt/to_json", "7", "" },
     };

@@ -32,9 +32,9 @@ public sealed class DataFunctionTests
         Assert.Equal(error, Lib.Error("data/append", s1, s2));
 
     [Theory]
-    [InlineData("42", "0", "1")]
-    [InlineData("null", "41", "42")]
-    [InlineData("\"x\"", "-5", "-4")]
+    [InlineData("42", "0", "{\"count\":1}")]
+    [InlineData("null", "41", "{\"count\":42}")]
+    [InlineData("\"x\"", "-5", "{\"count\":-4}")]
     public void Count_increments_the_count(string data, string count, string output) => Assert.Equal(output, Lib.Output("data/count", data, count));
 
     [Theory]

@@ -220,11 +220,12 @@ public sealed class LibraryFlowTests
         Assert.Equal([product], LibraryFlowRunner.Run(flow, inFlight));
     }
 
-    [Fact]
-    public void Count_loops_back_its_unnamed_output()
+    [Theory]
+    [InlineData("count")]        // upstream's word-count and running-average: the only output
+    [InlineData("count/count")]  // flow-language.md §6: as a source the output wins over the input
+    public void Count_loops_back_its_count_output(string source)
     {
-        // As upstream's word-count and running-average examples: `from = "count"` is the new count.
-        const string flow = """
+        string flow = $$"""
             flow = "count_test"
 
             [[process]]
@@ -253,7 +254,7 @@ public sealed class LibraryFlowTests
             to = "count/data"
 
             [[connection]]
-            from = "count"
+            from = "{{source}}"
             to = ["count/count", "stdout"]
             """;
         Assert.Equal(["1", "2", "3"], LibraryFlowRunner.Run(flow));
