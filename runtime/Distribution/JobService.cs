@@ -53,6 +53,8 @@ public sealed class JobService : IJobSink, IDisposable
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            // A fixed port is rebound run after run; old connections in TIME_WAIT must not block it.
+            if (options.Port != 0) _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             _listener.Bind(new IPEndPoint(options.BindAddress, options.Port));
             _listener.Listen(64);
         }

@@ -1,0 +1,152 @@
+// Copyright (c) flowr contributors. MIT licence.
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+using Flowr.Runtime.Coordinator;
+using Flowr.Runtime.Distribution;
+using Flowr.Runtime.Execution;
+
+namespace Flowr.Protocol.Benchmarks;
+
+/// <summary>
+/// The coordinator with one native flowrex over loopback (issue 4 §6): a wide fan-out of tiny jobs
+/// (per job), a chain of dependent jobs (per hop), and a 64-byte TCP ping-pong between two threads of
+/// this process (per round trip), measured in the same run so the chain is a ratio to the floor.
+/// Needs publish/linux-x64/flowrex (make publish) or $FLOWREX_BIN.
+/// </summary>
+public class LoopbackBenchmarks
+{
+    private const int FanOutWidth = 100_000;
+    private const int ChainLength = 5_000;
+    private const int PingPongs = 5_000;
+
+    private Process? _flowrex;
+    private int _port;
+    private BenchFlows? _flow;
+    private ResultQueue? _results;
+    private ExecutorThreads? _context;
+    private JobService? _service;
+    private Socket? _pingClient;
+    private Socket? _echoSide;
+    private Thread? _echoThread;
+
+    [GlobalSetup]
+    public void StartFlowrex()
+    {
+        _port = FreePort();
+        string root = typeof(LoopbackBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
+        string binary = Environment.GetEnvironmentVariable("FLOWREX_BIN") ?? Path.Combine(root, "publish", "linux-x64", "flowrex");
+        var start = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (string a in (string[])["-v", "warn", "-t", "1", "--coordinator", $"127.0.0.1:{_port}"]) start.ArgumentList.Add(a);
+        _flowrex = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {binary}");
+        _flowrex.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"flowrex: {e.Data}"); };
+        _flowrex.BeginErrorReadLine();
+        StartEcho();
+    }
+
+    [GlobalCleanup]
+    public void StopFlowrex()
+    {
+        _flowrex?.Kill();
+        _flowrex?.WaitForExit();
+        _pingClient?.Dispose();
+        _echoSide?.Dispose();
+        _echoThread?.Join();
+    }
+
+    [IterationSetup(Target = nameof(FanOut))]
+    public void SetUpFanOut() => SetUp(BenchFlows.FanOut(FanOutWidth));
+
+    [IterationSetup(Target = nameof(Chain))]
+    public void SetUpChain() => SetUp(BenchFlows.Chain(ChainLength));
+
+    [IterationCleanup(Targets = [nameof(FanOut), nameof(Chain)])]
+    public void TearDown()
+    {
+        _service?.Dispose();
+        _context?.Dispose();
+        _results?.Dispose();
+    }
+
+    /// <summary>Independent adds, all run by flowrex: time per job.</summary>
+    [Benchmark(OperationsPerInvoke = FanOutWidth)]
+    public long FanOut() => RunFlow();
+
+    /// <summary>Adds each waiting for the previous one's sum: time per hop (one job there and back).</summary>
+    [Benchmark(OperationsPerInvoke = ChainLength)]
+    public long Chain() => RunFlow();
+
+    /// <summary>64 bytes there and back over loopback TCP between two threads: time per round trip.</summary>
+    [Benchmark(OperationsPerInvoke = PingPongs)]
+    public int PingPong()
+    {
+        Span<byte> message = stackalloc byte[64];
+        int total = 0;
+        for (int i = 0; i < PingPongs; i++)
+        {
+            _pingClient!.Send(message);
+            int got = 0;
+            while (got < 64) got += _pingClient.Receive(message[got..]);
+            total += got;
+        }
+        return total;
+    }
+
+    private long RunFlow()
+    {
+        var state = new RunState(_flow!.Manifest, _flow.Implementations, new RunStateOptions());
+        var metrics = new FlowCoordinator(state, _results!, _context!, _service!, 4096).Run(_service!.Failed);
+        return metrics.JobsCreated;
+    }
+
+    private void SetUp(BenchFlows flow)
+    {
+        _flow = flow;
+        _results = new ResultQueue(4096);
+        _context = new ExecutorThreads("context", 1, 4096, _results);
+        _service = new JobService(_results, flow.Locations, 0, new JobServiceOptions { Port = _port });
+        var wait = Stopwatch.StartNew();
+        while (_service.ExecutorCount == 0)
+        {
+            if (wait.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException("flowrex did not connect");
+            Thread.Sleep(1);
+        }
+    }
+
+    private void StartEcho()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        _pingClient = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        _pingClient.Connect(listener.LocalEndPoint!);
+        _echoSide = listener.Accept();
+        _echoSide.NoDelay = true;
+        var echo = _echoSide;
+        _echoThread = new Thread(() =>
+        {
+            var buffer = new byte[64];
+            try
+            {
+                int n;
+                while ((n = echo.Receive(buffer)) > 0) echo.Send(buffer.AsSpan(0, n));
+            }
+            catch (SocketException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }) { IsBackground = true };
+        _echoThread.Start();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+}
