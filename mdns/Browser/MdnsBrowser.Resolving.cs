@@ -57,8 +57,13 @@ public sealed partial class MdnsBrowser
 
     private ServiceInstance? TryResolve(string type, string name, long now, List<DnsQuestion> questions)
     {
-        var srv = _cache.Find(name, DnsType.Srv).MaxBy(e => e.ReceivedAt);
-        var txt = _cache.Find(name, DnsType.Txt).MaxBy(e => e.ReceivedAt);
+        // With several links to one LAN, stay on the interface the instance was resolved on, so that
+        // packets heard on the other link do not make it flap between address sets.
+        int preferred = _resolved.TryGetValue(name, out var known) ? known.InterfaceIndex : -1;
+        var srv = _cache.Find(name, DnsType.Srv)
+            .OrderBy(e => e.InterfaceIndex == preferred ? 0 : 1).ThenByDescending(e => e.ReceivedAt).FirstOrDefault();
+        var txt = _cache.Find(name, DnsType.Txt)
+            .Where(e => srv is null || e.InterfaceIndex == srv.InterfaceIndex).MaxBy(e => e.ReceivedAt);
         if (srv is null)
         {
             Ask(name, DnsType.Srv, now, questions);
