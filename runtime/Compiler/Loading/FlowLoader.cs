@@ -57,7 +57,7 @@ internal sealed class FlowLoader
         _loading.Add(flow.Location.Key);
         foreach (var reference in flow.Definition.Processes)
         {
-            var location = _resolver.Resolve(reference.Source, flow.Location);
+            var location = _resolver.Resolve(FormattedVariant(reference, flow.Definition) ?? reference.Source, flow.Location);
             var definition = Load(location);
             string alias = reference.Alias ?? definition.Name;
             string route = flow.Route + "/" + alias;
@@ -89,6 +89,21 @@ internal sealed class FlowLoader
             }
         }
         _loading.RemoveAt(_loading.Count - 1);
+    }
+
+    /// <summary>
+    /// Era B's stdout and stderr take a <c>value</c> and a <c>format</c> (flow-language.md §7). A flow
+    /// written for them initializes <c>format</c> or connects to <c>&lt;alias&gt;/value</c> or
+    /// <c>&lt;alias&gt;/format</c>; such a reference gets the two-input definition
+    /// (<c>context://stdio/stdout_format</c>), every other one the single generic input of Era A.
+    /// </summary>
+    private static string? FormattedVariant(ProcessReference reference, FlowDefinition parent)
+    {
+        if (reference.Source is not ("context://stdio/stdout" or "context://stdio/stderr")) return null;
+        string alias = reference.Alias ?? reference.Source[(reference.Source.LastIndexOf('/') + 1)..];
+        bool usesFormat = reference.Initializers.Any(i => i.InputName is "format" or "value")
+            || parent.Connections.Any(c => c.To.Any(to => to == alias + "/value" || to == alias + "/format"));
+        return usesFormat ? reference.Source + "_format" : null;
     }
 
     /// <summary>§2.3: the input an initializer names; the single unnamed input is called "default".</summary>
