@@ -40,10 +40,16 @@ internal static class ImplementationResolver
         else if (location.StartsWith("lib://", StringComparison.Ordinal))
         {
             // flow-language.md §4.3: an external library maps lib:// locations to WASM modules.
-            if (WasmLibraries.TryFindModule(location, librarySearchPath, out string? modulePath))
+            string? modulePath;
+            try
             {
-                return WasmFunction.Load(function.DisplayName, modulePath);
+                if (!WasmLibraries.TryFindModule(location, librarySearchPath, out modulePath)) modulePath = null;
             }
+            catch (WasmException e)
+            {
+                throw new FlowRunException($"Could not find the implementation '{location}' of function '{function.DisplayName}': {e.Message}");
+            }
+            if (modulePath is not null) return WasmFunction.Load(function.DisplayName, modulePath);
         }
         else if (!location.Contains("://", StringComparison.Ordinal) || location.StartsWith("file://", StringComparison.Ordinal))
         {

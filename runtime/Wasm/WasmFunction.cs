@@ -91,7 +91,7 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
     {
         TrapException { Type: TrapCode.Interrupt } =>
             $"stopped after running longer than {_options.CallTimeout.TotalSeconds:0.###} s",
-        TrapException trap => $"trapped in '{_module.Name}': {FirstLine(trap.Message)}",
+        TrapException trap => $"trapped in '{_module.Name}': {TrapReason(trap.Message)}",
         WasmException => $"{e.Message} (module '{_module.Name}')",
         _ => $"'{_module.Name}': {FirstLine(e.Message)}",
     };
@@ -115,6 +115,16 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
         buffer.GetSpan(1)[0] = (byte)']';
         buffer.Advance(1);
         return buffer.WrittenSpan;
+    }
+
+    // Wasmtime's message is a backtrace followed by "Caused by: wasm trap: <reason>".
+    private static string TrapReason(string message)
+    {
+        const string Marker = "wasm trap: ";
+        int start = message.LastIndexOf(Marker, StringComparison.Ordinal);
+        if (start >= 0) return FirstLine(message[(start + Marker.Length)..]);
+        string[] lines = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length > 0 ? lines[^1] : message;
     }
 
     private static string FirstLine(string message)

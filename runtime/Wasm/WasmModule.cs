@@ -15,7 +15,8 @@ namespace Flowr.Runtime.Wasm;
 /// </summary>
 public sealed class WasmModule
 {
-    private static readonly ConcurrentDictionary<string, Lazy<WasmModule>> s_cache = new(StringComparer.Ordinal);
+    // Compiled code by SHA-256; each WasmModule wrapper keeps the name it was loaded under.
+    private static readonly ConcurrentDictionary<string, Lazy<Module>> s_cache = new(StringComparer.Ordinal);
 
     private WasmModule(string name, byte[] binary, string sha256, Module compiled)
     {
@@ -79,30 +80,24 @@ public sealed class WasmModule
         ArgumentNullException.ThrowIfNull(binary);
         string sha256 = Convert.ToHexStringLower(SHA256.HashData(binary));
         var lazy = s_cache.GetOrAdd(sha256, static (hash, state) =>
-            new Lazy<WasmModule>(() => Compile(state.name, state.binary, hash), LazyThreadSafetyMode.ExecutionAndPublication),
+            new Lazy<Module>(() => Compile(state.name, state.binary, hash), LazyThreadSafetyMode.ExecutionAndPublication),
             (name, binary));
         try
         {
-            return lazy.Value;
+            return new WasmModule(name, binary, sha256, lazy.Value);
         }
         catch (WasmException)
         {
             // An invalid module is not cached: the next attempt reports the error again.
-            s_cache.TryRemove(new KeyValuePair<string, Lazy<WasmModule>>(sha256, lazy));
+            s_cache.TryRemove(new KeyValuePair<string, Lazy<Module>>(sha256, lazy));
             throw;
         }
     }
 
-    /// <summary>Finds an already compiled module by the SHA-256 of its binary.</summary>
-    public static bool TryGetCached(string sha256, [NotNullWhen(true)] out WasmModule? module)
-    {
-        module = null;
-        if (!s_cache.TryGetValue(sha256, out var lazy) || !lazy.IsValueCreated) return false;
-        module = lazy.Value;
-        return true;
-    }
+    /// <summary>True when a module with this SHA-256 (lower-case hex) has been compiled by this process.</summary>
+    public static bool IsCompiled(string sha256) => s_cache.TryGetValue(sha256, out var lazy) && lazy.IsValueCreated;
 
-    private static WasmModule Compile(string name, byte[] binary, string sha256)
+    private static Module Compile(string name, byte[] binary, string sha256)
     {
         if (binary.Length < 4 || binary[0] != 0 || binary[1] != (byte)'a' || binary[2] != (byte)'s' || binary[3] != (byte)'m')
         {
@@ -120,7 +115,7 @@ public sealed class WasmModule
             throw new WasmException($"'{name}' is not a valid WebAssembly module: {FirstLine(e.Message)}", e);
         }
         WasmAbi.CheckModule(name, compiled);
-        return new WasmModule(name, binary, sha256, compiled);
+        return compiled;
     }
 
     private static string FirstLine(string message)
