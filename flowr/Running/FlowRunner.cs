@@ -35,7 +35,7 @@ internal static class FlowRunner
         var manifest = loaded.Manifest;
         string flowUrl = new Uri(Path.GetFullPath(loaded.SourceFile)).AbsoluteUri;
         var context = new ContextServices([flowUrl, .. options.FlowArgs], stdin, stdout, stderr);
-        var implementations = ImplementationResolver.ResolveAll(manifest, context);
+        var implementations = ImplementationResolver.ResolveAll(manifest, context, Runtime.Compiler.CompilerOptions.BuildLibrarySearchPath(options.LibDirs));
         bool needsLibraryExecutor = manifest.Functions.Any(f => !f.IsContext);
         if (needsLibraryExecutor && options.Threads == 0)
         {
