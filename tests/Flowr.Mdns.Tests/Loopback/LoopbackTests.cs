@@ -65,4 +65,25 @@ public sealed class LoopbackTests
         string reply = await query.WaitForLineAsync(l => l.StartsWith("REPLY", StringComparison.Ordinal) || l.StartsWith("NO", StringComparison.Ordinal), Wait, "REPLY");
         Assert.Equal("REPLY id=4242 questions=_flowrlo4._tcp.local answers=12 maxttl=10 flush=False", reply);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task ResponderAndBrowserSurviveAFloodOfMalformedDatagrams()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var advertiser = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo5._tcp", "40005", "60", "flowr-five", "proto=1");
+        await advertiser.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal), Wait, "READY");
+        var watcher = lab.Tool("lo", "watch", "lo", "_flowrlo5._tcp", "60");
+        await watcher.WaitForLineAsync(l => l.StartsWith("FOUND jobs flowr-five.local 40005", StringComparison.Ordinal), Wait, "FOUND");
+
+        var blast = lab.Tool("lo", "blast", "127.0.0.1", "20000", "3");
+        Assert.Equal(0, await blast.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+
+        // Still answering, still the same name, and no handler ever threw.
+        var finder = lab.Tool("lo", "find", "lo", "jobs", "_flowrlo5._tcp", "8");
+        Assert.StartsWith("FOUND jobs flowr-five.local 40005 127.0.0.1", await finder.WaitForLineAsync(l => l.StartsWith("FOUND", StringComparison.Ordinal), Wait, "FOUND after flood"));
+        Assert.DoesNotContain("failed", advertiser.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("RENAMED", advertiser.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("LOST", watcher.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("failed", watcher.Output, StringComparison.Ordinal);
+    }
 }

@@ -15,6 +15,9 @@ namespace Flowr.Mdns.Tests.Tool;
 ///     FOUND &lt;instance&gt; &lt;host&gt; &lt;port&gt; &lt;addr,...&gt; &lt;k=v;...&gt; (exit 0) or NOTFOUND (exit 1)
 /// watch IFACE TYPE SECONDS
 ///     FOUND … / LOST &lt;instance&gt; lines
+/// blast ADDRESS COUNT SEED
+///     multicasts COUNT random and mutated datagrams (Fuzz/PacketMutator), alternately from port 5353 and
+///     from an ephemeral port; prints SENT &lt;n&gt;
 /// legacy ADDRESS NAME QTYPE
 ///     one-shot query from an ephemeral port (RFC 6762 §6.7); REPLY id=… questions=… answers=… maxttl=… flush=…
 /// </code>
@@ -31,6 +34,7 @@ internal static class MdnsTool
                 "find" => Find(args).GetAwaiter().GetResult(),
                 "watch" => Watch(args).GetAwaiter().GetResult(),
                 "legacy" => LegacyQuery(args),
+                "blast" => Blast(args),
                 _ => Usage(args[0]),
             };
         }
@@ -102,12 +106,41 @@ internal static class MdnsTool
 
     private static async Task<int> Watch(string[] args)
     {
-        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = Interfaces(args[1]) });
+        using var browser = new MdnsBrowser(new MdnsOptions { Interfaces = Interfaces(args[1]), Log = m => Console.WriteLine($"LOG {m}") });
         browser.Found += (_, e) => Console.WriteLine(Describe("FOUND", e.Instance));
         browser.Lost += (_, e) => Console.WriteLine($"LOST {e.Instance.InstanceName}");
         browser.Browse(args[2]);
         Console.WriteLine("WATCHING");
         await Task.Delay(TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
+        return 0;
+    }
+
+    private static int Blast(string[] args)
+    {
+        var local = IPAddress.Parse(args[1]);
+        var group = new IPEndPoint(IPAddress.Parse("224.0.0.251"), 5353);
+        using var mdns = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        mdns.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        mdns.Bind(new IPEndPoint(IPAddress.Any, 5353));
+        using var ephemeral = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        ephemeral.Bind(new IPEndPoint(local, 0));
+        foreach (var s in new[] { mdns, ephemeral })
+        {
+            s.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, local.GetAddressBytes());
+        }
+
+        var mutator = new Fuzz.PacketMutator(int.Parse(args[3]), Fuzz.SeedPackets.All);
+        int count = int.Parse(args[2]);
+        for (int i = 0; i < count; i++)
+        {
+            (i % 2 == 0 ? mdns : ephemeral).SendTo(mutator.Next(), group);
+            if (i % 200 == 199)
+            {
+                Thread.Sleep(5);   // keep receive buffers from overflowing: every datagram should be handled
+            }
+        }
+
+        Console.WriteLine($"SENT {count}");
         return 0;
     }
 
