@@ -26,6 +26,9 @@ public sealed class JobService : IJobSink, IDisposable
     private readonly JobServiceOptions _options;
     private readonly MpmcQueue<Job> _pending;
     private readonly LocalWorkers? _local;
+    private readonly bool[] _localOnly;
+    private readonly ExecutorThreads? _provided;
+    private int _providedSubmitted;
     private readonly Socket _listener;
     private readonly Thread _acceptThread;
     private readonly Thread _timerThread;
@@ -50,6 +53,9 @@ public sealed class JobService : IJobSink, IDisposable
         KeyBytes = options.Key is { Length: > 0 } key ? System.Text.Encoding.UTF8.GetBytes(key) : null;
         (ImplementationIndex, ImplementationUrls) = IndexImplementations(implementationLocations);
         _pending = new MpmcQueue<Job>(options.MaxInFlight * 2);
+        // runtime-semantics.md §7: only lib:// jobs may leave; provided (file://…wasm) jobs run here.
+        _localOnly = implementationLocations.Select(IsLocalOnly).ToArray();
+        if (Array.IndexOf(_localOnly, true) >= 0) _provided = new ExecutorThreads("provided", Math.Max(1, localThreads), options.MaxInFlight, results);
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -95,14 +101,28 @@ public sealed class JobService : IJobSink, IDisposable
     internal int[] ImplementationIndex { get; }
     internal string[] ImplementationUrls { get; }
 
-    public bool TrySubmit(Job job) => _pending.TryEnqueue(job);
+    public bool TrySubmit(Job job)
+    {
+        if (!_localOnly[job.FunctionId]) return _pending.TryEnqueue(job);
+        _providedSubmitted++;
+        return _provided!.TrySubmit(job);
+    }
 
     public void Flush(int submitted)
     {
         if (submitted <= 0) return;
+        if (_providedSubmitted > 0)
+        {
+            _provided!.Flush(_providedSubmitted);
+            submitted -= _providedSubmitted;
+            _providedSubmitted = 0;
+        }
         _local?.Wake(submitted);
         Pump();
     }
+
+    private static bool IsLocalOnly(string location) =>
+        !location.StartsWith("lib://", StringComparison.Ordinal) && !location.StartsWith("context://", StringComparison.Ordinal);
 
     /// <summary>Sends pending jobs to executors with free credit, a chunk each in turn.</summary>
     internal void Pump()
@@ -226,6 +246,7 @@ public sealed class JobService : IJobSink, IDisposable
         _acceptThread.Join(TimeSpan.FromSeconds(1));
         _timerThread.Join(TimeSpan.FromSeconds(1));
         _local?.Dispose();
+        _provided?.Dispose();
         _failed.Dispose();
         _stop.Dispose();
     }

@@ -38,4 +38,26 @@ public sealed class FlowrexCoordinatorTests
             started?.Dispose();
         }
     }
+
+    [Fact]
+    public void The_arm64_flowrex_under_qemu_runs_a_chain_for_an_x64_job_service()
+    {
+        var flow = TestFlows.Chain(200);
+        Child? started = null;
+        try
+        {
+            Harness.Run(flow, new JobServiceOptions(), service =>
+            {
+                started = Child.Start(Binaries.FlowrexArm64, ["-v", "info", "-t", "1", "--coordinator", $"127.0.0.1:{service.Port}"],
+                    env: new Dictionary<string, string> { ["QEMU_LD_PREFIX"] = "/usr/aarch64-linux-gnu" }, wrapper: "/usr/bin/qemu-aarch64");
+            }, limit: TimeSpan.FromSeconds(60));
+            Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), flow.Collected.Values);
+            started!.WaitForStderr(line => line == Waiting, Limit, count: 2);
+            Assert.Contains("INFO - Flow done: ran 200 job(s)", started.StderrLines);
+        }
+        finally
+        {
+            started?.Dispose();
+        }
+    }
 }

@@ -76,6 +76,16 @@ internal sealed class NetworkLab : IDisposable
         return lab;
     }
 
+    /// <summary>Copies an example into this lab's own directory (so files it writes never collide) and returns the copy.</summary>
+    public string CopyExample(string example)
+    {
+        string copy = ExampleCopy(example);
+        if (!Directory.Exists(copy)) Scenario.CopyDirectory(Path.Combine(Binaries.Examples, example), copy);
+        return copy;
+    }
+
+    public string ExampleCopy(string example) => Path.Combine(Path.GetTempPath(), "flowr-" + _prefix, example);
+
     public void Dispose()
     {
         foreach (string ns in _namespaces)
@@ -87,6 +97,8 @@ internal sealed class NetworkLab : IDisposable
             }
         }
         foreach (string ns in _namespaces) Run("/usr/sbin/ip", ["netns", "del", ns], throwOnError: false);
+        string files = Path.Combine(Path.GetTempPath(), "flowr-" + _prefix);
+        if (Directory.Exists(files)) Directory.Delete(files, recursive: true);
     }
 
     private void Add(string ns)
