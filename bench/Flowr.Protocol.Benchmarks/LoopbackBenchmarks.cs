@@ -12,8 +12,8 @@ namespace Flowr.Protocol.Benchmarks;
 
 /// <summary>
 /// The coordinator with one native flowrex over loopback (issue 4 §6): a wide fan-out of tiny jobs
-/// (per job), a chain of dependent jobs (per hop), and a 64-byte TCP ping-pong between two threads of
-/// this process (per round trip), measured in the same run so the chain is a ratio to the floor.
+/// (per job), a chain of dependent jobs (per hop), and a 64-byte TCP ping-pong to a thread of this process
+/// and to another process (per round trip), measured in the same run so the chain is a ratio to the floor.
 /// Needs publish/linux-x64/flowrex (make publish) or $FLOWREX_BIN.
 /// </summary>
 public class LoopbackBenchmarks
@@ -28,9 +28,9 @@ public class LoopbackBenchmarks
     private ResultQueue? _results;
     private ExecutorThreads? _context;
     private JobService? _service;
-    private Socket? _pingClient;
-    private Socket? _echoSide;
-    private Thread? _echoThread;
+    private Socket? _threadClient;
+    private Socket? _processClient;
+    private Process? _echoProcess;
 
     [GlobalSetup]
     public void StartFlowrex()
@@ -43,7 +43,8 @@ public class LoopbackBenchmarks
         _flowrex = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {binary}");
         _flowrex.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"flowrex: {e.Data}"); };
         _flowrex.BeginErrorReadLine();
-        StartEcho();
+        _threadClient = EchoServer.StartThread();
+        (_echoProcess, _processClient) = EchoServer.StartProcess();
     }
 
     [GlobalCleanup]
@@ -51,9 +52,9 @@ public class LoopbackBenchmarks
     {
         _flowrex?.Kill();
         _flowrex?.WaitForExit();
-        _pingClient?.Dispose();
-        _echoSide?.Dispose();
-        _echoThread?.Join();
+        _threadClient?.Dispose();
+        _processClient?.Dispose();
+        _echoProcess?.WaitForExit(5000);
     }
 
     [IterationSetup(Target = nameof(FanOut))]
@@ -78,17 +79,23 @@ public class LoopbackBenchmarks
     [Benchmark(OperationsPerInvoke = ChainLength)]
     public long Chain() => RunFlow();
 
-    /// <summary>64 bytes there and back over loopback TCP between two threads: time per round trip.</summary>
+    /// <summary>64 bytes there and back over loopback TCP to a thread of this process: time per round trip.</summary>
     [Benchmark(OperationsPerInvoke = PingPongs)]
-    public int PingPong()
+    public int PingPongThread() => PingPong(_threadClient!);
+
+    /// <summary>64 bytes there and back over loopback TCP to another process, as the chain's hops are: time per round trip.</summary>
+    [Benchmark(OperationsPerInvoke = PingPongs)]
+    public int PingPongProcess() => PingPong(_processClient!);
+
+    private static int PingPong(Socket client)
     {
         Span<byte> message = stackalloc byte[64];
         int total = 0;
         for (int i = 0; i < PingPongs; i++)
         {
-            _pingClient!.Send(message);
+            client.Send(message);
             int got = 0;
-            while (got < 64) got += _pingClient.Receive(message[got..]);
+            while (got < 64) got += client.Receive(message[got..]);
             total += got;
         }
         return total;
@@ -113,34 +120,6 @@ public class LoopbackBenchmarks
             if (wait.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException("flowrex did not connect");
             Thread.Sleep(1);
         }
-    }
-
-    private void StartEcho()
-    {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        listener.Listen(1);
-        _pingClient = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        _pingClient.Connect(listener.LocalEndPoint!);
-        _echoSide = listener.Accept();
-        _echoSide.NoDelay = true;
-        var echo = _echoSide;
-        _echoThread = new Thread(() =>
-        {
-            var buffer = new byte[64];
-            try
-            {
-                int n;
-                while ((n = echo.Receive(buffer)) > 0) echo.Send(buffer.AsSpan(0, n));
-            }
-            catch (SocketException)
-            {
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }) { IsBackground = true };
-        _echoThread.Start();
     }
 
     private static int FreePort()
