@@ -18,15 +18,28 @@ internal static class ImplementationResolver
         IReadOnlyList<string>? librarySearchPath = null)
     {
         var implementations = new IFunctionImplementation[manifest.Functions.Count];
+        var wasmOptions = new Lazy<WasmOptions>(ReadWasmOptions);
         foreach (var function in manifest.Functions)
         {
-            implementations[function.Id] = Resolve(manifest, function, context, librarySearchPath ?? []);
+            implementations[function.Id] = Resolve(manifest, function, context, librarySearchPath ?? [], wasmOptions);
         }
         return implementations;
     }
 
+    private static WasmOptions ReadWasmOptions()
+    {
+        try
+        {
+            return WasmEnvironment.ReadOptions();
+        }
+        catch (WasmException e)
+        {
+            throw new FlowRunException(e.Message);
+        }
+    }
+
     private static IFunctionImplementation Resolve(FlowManifest manifest, FunctionSpec function, ContextServices context,
-        IReadOnlyList<string> librarySearchPath)
+        IReadOnlyList<string> librarySearchPath, Lazy<WasmOptions> wasmOptions)
     {
         string location = function.ImplementationLocation;
         if (location.StartsWith("context://", StringComparison.Ordinal))
@@ -49,14 +62,14 @@ internal static class ImplementationResolver
             {
                 throw new FlowRunException($"Could not find the implementation '{location}' of function '{function.DisplayName}': {e.Message}");
             }
-            if (modulePath is not null) return WasmFunction.Load(function.DisplayName, modulePath);
+            if (modulePath is not null) return WasmFunction.Load(function.DisplayName, modulePath, wasmOptions.Value);
         }
         else if (!location.Contains("://", StringComparison.Ordinal) || location.StartsWith("file://", StringComparison.Ordinal))
         {
             // A provided function (runtime-semantics.md §10): a module path relative to the manifest.
             string path = location.StartsWith("file://", StringComparison.Ordinal) ? new Uri(location).LocalPath : location;
             string baseDirectory = manifest.BaseDirectory.Length > 0 ? manifest.BaseDirectory : Directory.GetCurrentDirectory();
-            return WasmFunction.Load(function.DisplayName, Path.GetFullPath(Path.Combine(baseDirectory, path)));
+            return WasmFunction.Load(function.DisplayName, Path.GetFullPath(Path.Combine(baseDirectory, path)), wasmOptions.Value);
         }
         throw new FlowRunException($"Could not find the implementation '{location}' of function '{function.DisplayName}'");
     }

@@ -27,17 +27,32 @@ internal static class WasmEngine
         }
     }
 
+    /// <summary>
+    /// Loads Wasmtime (and creates the engine) before any other Wasmtime call: the embedded native
+    /// library is only found once its resolver is registered. Throws <see cref="WasmException"/>
+    /// when the native library cannot be loaded.
+    /// </summary>
+    public static void EnsureLoaded() => _ = Instance;
+
     private static Engine Create()
     {
         lock (s_lock)
         {
             if (s_engine is not null) return s_engine;
             WasmNativeLibrary.EnsureRegistered();
-            using var config = new Config()
-                .WithEpochInterruption(true)
-                .WithMaximumStackSize(MaxWasmStackBytes)
-                .WithOptimizationLevel(OptimizationLevel.Speed);
-            var engine = new Engine(config);
+            Engine engine;
+            try
+            {
+                using var config = new Config()
+                    .WithEpochInterruption(true)
+                    .WithMaximumStackSize(MaxWasmStackBytes)
+                    .WithOptimizationLevel(OptimizationLevel.Speed);
+                engine = new Engine(config);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or IOException or InvalidOperationException)
+            {
+                throw new WasmException($"the WebAssembly runtime (Wasmtime) could not be loaded: {e.Message}", e);
+            }
             s_ticker = new Timer(static state => ((Engine)state!).IncrementEpoch(), engine, EpochTick, EpochTick);
             Volatile.Write(ref s_engine, engine);
             return engine;

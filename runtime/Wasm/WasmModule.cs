@@ -61,6 +61,7 @@ public sealed class WasmModule
     public static WasmModule FromText(string name, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        WasmEngine.EnsureLoaded();
         byte[] binary;
         try
         {
