@@ -56,5 +56,8 @@ public sealed class ServiceRegistration : IAsyncDisposable, IDisposable
     /// <summary>Stopwatch timestamp of the first announcement (for latency measurements).</summary>
     internal long FirstAnnouncedAt => _entry.FirstAnnouncedAt;
 
+    /// <summary>Completes after the last announcement; for tests that must not see announcements.</summary>
+    internal Task AnnouncementsSent => _entry.AnnouncementsSent.Task;
+
     internal void RaiseRenamed() => Renamed?.Invoke(this, EventArgs.Empty);
 }

@@ -132,6 +132,7 @@ public sealed partial class MdnsResponder
                 Announce(entry);
                 await Task.Delay(2000, token).ConfigureAwait(false);
                 Announce(entry);
+                entry.AnnouncementsSent.TrySetResult();
             }
             catch (OperationCanceledException)
             {

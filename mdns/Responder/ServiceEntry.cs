@@ -57,6 +57,9 @@ internal sealed class ServiceEntry
 
     public ServiceRegistration? Registration { get; set; }
 
+    /// <summary>Completed after the last of the announcements (RFC 6762 §8.3); used by tests.</summary>
+    public TaskCompletionSource AnnouncementsSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Stopwatch timestamp of the first announcement (0 before); read by the latency tool.</summary>
     public long FirstAnnouncedAt { get; set; }
 

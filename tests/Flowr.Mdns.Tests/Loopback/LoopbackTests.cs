@@ -86,4 +86,22 @@ public sealed class LoopbackTests
         Assert.DoesNotContain("LOST", watcher.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("failed", watcher.Output, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task KnownAnswersWithEnoughTtlSuppressTheAnswer()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var advertiser = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo6._tcp", "40006", "30", "flowr-six");
+        await advertiser.WaitForLineAsync(l => l == "ANNOUNCED", Wait, "end of announcements");
+
+        // RFC 6762 §7.1: a known answer with at least half our TTL (4500 s) left suppresses the PTR answer.
+        var known = lab.Tool("lo", "query", "127.0.0.1", "_flowrlo6._tcp.local", "12", "jobs._flowrlo6._tcp.local", "3000");
+        Assert.Equal("SILENT", await known.WaitForLineAsync(l => l is "SILENT" || l.StartsWith("ANSWERED", StringComparison.Ordinal), Wait, "result"));
+
+        // With less than half the TTL left the known answer does not count, and without one we answer.
+        var stale = lab.Tool("lo", "query", "127.0.0.1", "_flowrlo6._tcp.local", "12", "jobs._flowrlo6._tcp.local", "1000");
+        Assert.Equal("ANSWERED 12", await stale.WaitForLineAsync(l => l is "SILENT" || l.StartsWith("ANSWERED", StringComparison.Ordinal), Wait, "result"));
+        var plain = lab.Tool("lo", "query", "127.0.0.1", "_flowrlo6._tcp.local", "12");
+        Assert.Equal("ANSWERED 12", await plain.WaitForLineAsync(l => l is "SILENT" || l.StartsWith("ANSWERED", StringComparison.Ordinal), Wait, "result"));
+    }
 }

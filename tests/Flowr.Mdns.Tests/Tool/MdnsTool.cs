@@ -9,7 +9,7 @@ namespace Flowr.Mdns.Tests.Tool;
 /// <code>
 /// IFACE is "default" (no allow-list) or a comma-separated allow-list of names or addresses.
 /// advertise IFACE INSTANCE TYPE PORT SECONDS [HOST] [--no-rename] [--listen] [k=v ...]
-///     READY &lt;instance&gt; &lt;host&gt; renamed=&lt;bool&gt;, then GOODBYE after disposing (SECONDS "stdin" = when
+///     READY &lt;instance&gt; &lt;host&gt; renamed=&lt;bool&gt;, ANNOUNCED after the last announcement, then GOODBYE after disposing (SECONDS "stdin" = when
 ///     stdin closes); --listen accepts one TCP connection
 /// find IFACE INSTANCE TYPE TIMEOUT_S [--connect]
 ///     FOUND &lt;instance&gt; &lt;host&gt; &lt;port&gt; &lt;addr,...&gt; &lt;k=v;...&gt; (exit 0) or NOTFOUND (exit 1)
@@ -18,6 +18,9 @@ namespace Flowr.Mdns.Tests.Tool;
 /// blast ADDRESS COUNT SEED
 ///     multicasts COUNT random and mutated datagrams (Fuzz/PacketMutator), alternately from port 5353 and
 ///     from an ephemeral port; prints SENT &lt;n&gt;
+/// query ADDRESS NAME QTYPE [KNOWN_TARGET KNOWN_TTL]
+///     QM query from port 5353, optionally with one known PTR answer (RFC 6762 §7.1); prints
+///     ANSWERED &lt;types&gt; for the first response answering NAME within 2.5 s, else SILENT
 /// legacy ADDRESS NAME QTYPE
 ///     one-shot query from an ephemeral port (RFC 6762 §6.7); REPLY id=… questions=… answers=… maxttl=… flush=…
 /// </code>
@@ -35,6 +38,7 @@ internal static class MdnsTool
                 "watch" => Watch(args).GetAwaiter().GetResult(),
                 "legacy" => LegacyQuery(args),
                 "blast" => Blast(args),
+                "query" => Query(args),
                 _ => Usage(args[0]),
             };
         }
@@ -63,6 +67,7 @@ internal static class MdnsTool
         await using var registration = await responder.AdvertiseAsync(args[2], args[3], ushort.Parse(args[4]), txt);
         Console.WriteLine($"READY {registration.InstanceName} {registration.HostName} renamed={registration.WasRenamed}");
         registration.Renamed += (_, _) => Console.WriteLine($"RENAMED {registration.InstanceName}");
+        _ = registration.AnnouncementsSent.ContinueWith(_ => Console.WriteLine("ANNOUNCED"), TaskScheduler.Default);
         var until = args[5] == "stdin"
             ? Task.Run(() => Console.In.ReadToEnd())
             : Task.Delay(TimeSpan.FromSeconds(double.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)));
@@ -142,6 +147,51 @@ internal static class MdnsTool
 
         Console.WriteLine($"SENT {count}");
         return 0;
+    }
+
+    private static int Query(string[] args)
+    {
+        var local = IPAddress.Parse(args[1]);
+        var group = IPAddress.Parse("224.0.0.251");
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        socket.Bind(new IPEndPoint(IPAddress.Any, 5353));
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group, local));
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, local.GetAddressBytes());
+        var query = Mdns.Internal.OutgoingMessage.Query();
+        query.Questions.Add(new Mdns.Dns.DnsQuestion(args[2], ushort.Parse(args[3]), false));
+        if (args.Length > 5)
+        {
+            var known = new Mdns.Dns.DnsRecord { Name = args[2], Type = Mdns.Dns.DnsType.Ptr, Ttl = uint.Parse(args[5]), Target = args[4] };
+            query.Answers.Add((known, false));
+        }
+
+        socket.SendTo(query.ToArray(), new IPEndPoint(group, 5353));
+        var buffer = new byte[9000];
+        var deadline = DateTime.UtcNow.AddSeconds(2.5);
+        while (DateTime.UtcNow < deadline)
+        {
+            socket.ReceiveTimeout = Math.Max(1, (int)(deadline - DateTime.UtcNow).TotalMilliseconds);
+            int n;
+            try
+            {
+                n = socket.Receive(buffer);
+            }
+            catch (SocketException)
+            {
+                break;
+            }
+
+            if (Mdns.Dns.DnsMessage.TryParse(buffer.AsSpan(0, n), out var reply) && reply.IsResponse
+                && reply.Answers.Exists(a => string.Equals(a.Name, args[2], StringComparison.OrdinalIgnoreCase)))
+            {
+                Console.WriteLine($"ANSWERED {string.Join(',', reply.Answers.Select(a => a.Type))}");
+                return 0;
+            }
+        }
+
+        Console.WriteLine("SILENT");
+        return 1;
     }
 
     private static int LegacyQuery(string[] args)
