@@ -1,7 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using Flowr.Runtime.Logging;
 using Wasmtime;
@@ -79,7 +78,7 @@ public sealed class WasmModule
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(binary);
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(binary));
+        string sha256 = HashOf(binary);
         var lazy = s_cache.GetOrAdd(sha256, static (hash, state) =>
             new Lazy<Module>(() => Compile(state.name, state.binary, hash), LazyThreadSafetyMode.ExecutionAndPublication),
             (name, binary));
@@ -94,6 +93,9 @@ public sealed class WasmModule
             throw;
         }
     }
+
+    /// <summary>Lower-case hex SHA-256 of a module binary, as <see cref="Sha256"/> names it (managed: no OpenSSL needed).</summary>
+    public static string HashOf(ReadOnlySpan<byte> binary) => Convert.ToHexStringLower(Wasm.Sha256.HashData(binary));
 
     /// <summary>True when a module with this SHA-256 (lower-case hex) has been compiled by this process.</summary>
     public static bool IsCompiled(string sha256) => s_cache.TryGetValue(sha256, out var lazy) && lazy.IsValueCreated;
