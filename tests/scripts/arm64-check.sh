@@ -19,4 +19,5 @@ cmp -s "$arm_out" "$expected"; check $? "arm64 output equals expected.stdout"
 timeout 60 "$x64" examples/fibonacci >"$x64_out"
 cmp -s "$arm_out" "$x64_out"; check $? "arm64 output equals the x64 output"
 rm -f "$arm_out" "$arm_out.err" "$x64_out"
+bash tests/scripts/wasm-arm64-check.sh || failed=1
 exit $failed
