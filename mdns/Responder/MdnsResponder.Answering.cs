@@ -196,14 +196,26 @@ public sealed partial class MdnsResponder
                 {
                     response.AddAnswer(entry.TxtRecord(), true);
                 }
+
+                // RFC 6762 §6.1: a type we do not have on a name we own gets an NSEC answer.
+                if (!any && question.Type is not (DnsType.Srv or DnsType.Txt))
+                {
+                    response.AddAnswer(entry.InstanceNsec(), true);
+                }
             }
         }
 
         // The host's address on the interface the query arrived on (avahi re-resolves with A?).
-        if ((any || question.Type == DnsType.A) && DnsName.TextEquals(question.Name, HostName)
-            && _services.Exists(s => s.State == ServiceState.Announced))
+        if (DnsName.TextEquals(question.Name, HostName) && _services.Exists(s => s.State == ServiceState.Announced))
         {
-            response.AddAnswer(ServiceEntry.HostAddress(HostName, iface), true);
+            response.AddAnswer(
+                any || question.Type == DnsType.A ? ServiceEntry.HostAddress(HostName, iface) : ServiceEntry.HostNsec(HostName), true);
+        }
+
+        // RFC 6762 §6.2: with an A record and no AAAA, say so with an NSEC in the Additional section.
+        if (response.Answers.Exists(a => a.Record.Type == DnsType.A) || response.Additionals.Exists(a => a.Record.Type == DnsType.A))
+        {
+            response.AddAdditional(ServiceEntry.HostNsec(HostName), true);
         }
 
         return shared;

@@ -81,6 +81,33 @@ internal sealed class ServiceEntry
 
     public DnsRecord Enumeration() => new() { Name = EnumerationName, Type = DnsType.Ptr, Ttl = OtherTtl, Target = ServiceType };
 
+    /// <summary>
+    /// RFC 6762 §6.1: an NSEC record saying which types <paramref name="owner"/> has (all others do not
+    /// exist). Rdata (RFC 4034 §4.1): the owner name uncompressed as "next domain name", then the type
+    /// bitmap of window 0, where type t is bit 7 - t % 8 of byte t / 8.
+    /// </summary>
+    public static DnsRecord Nsec(string owner, params ReadOnlySpan<ushort> types)
+    {
+        Span<byte> rdata = stackalloc byte[DnsConstants.MaxNameLength + 34];
+        var writer = new DnsWriter(rdata, Span<ushort>.Empty);
+        writer.WriteName(owner);
+        int length = 0;
+        Span<byte> bitmap = stackalloc byte[32];
+        foreach (ushort type in types)
+        {
+            bitmap[type / 8] |= (byte)(0x80 >> (type % 8));
+            length = Math.Max(length, (type / 8) + 1);
+        }
+
+        writer.WriteBytes([0, (byte)length]);
+        writer.WriteBytes(bitmap[..length]);
+        return new DnsRecord { Name = owner, Type = DnsType.Nsec, Ttl = HostTtl, Opaque = writer.Written.ToArray() };
+    }
+
+    public DnsRecord InstanceNsec() => Nsec(FullName, DnsType.Txt, DnsType.Srv);
+
+    public static DnsRecord HostNsec(string host) => Nsec(host, DnsType.A);
+
     public static DnsRecord HostAddress(string host, MdnsInterface iface) =>
         new() { Name = host, Type = DnsType.A, Ttl = HostTtl, Address = iface.Address };
 }

@@ -64,6 +64,11 @@ public sealed class LoopbackTests
         var query = lab.Tool("lo", "legacy", "127.0.0.1", "_flowrlo4._tcp.local", "12");
         string reply = await query.WaitForLineAsync(l => l.StartsWith("REPLY", StringComparison.Ordinal) || l.StartsWith("NO", StringComparison.Ordinal), Wait, "REPLY");
         Assert.Equal("REPLY id=4242 questions=_flowrlo4._tcp.local answers=12 maxttl=10 flush=False", reply);
+
+        // RFC 6762 §6.1: AAAA on our IPv4-only host name is answered with NSEC.
+        var aaaa = lab.Tool("lo", "legacy", "127.0.0.1", "flowr-four.local", "28");
+        string negative = await aaaa.WaitForLineAsync(l => l.StartsWith("REPLY", StringComparison.Ordinal) || l.StartsWith("NO", StringComparison.Ordinal), Wait, "REPLY");
+        Assert.Equal("REPLY id=4242 questions=flowr-four.local answers=47 maxttl=10 flush=False", negative);
     }
 
     [Fact(Timeout = 120_000)]

@@ -75,4 +75,13 @@ public sealed class NamingTests
         Assert.Equal(0, ProbeTieBreak.Compare([high], [high with { Target = "a.local" }]));
         Assert.True(ProbeTieBreak.Compare([high], [high, high with { Target = "b.local" }]) < 0);   // equal prefix: more records is later
     }
+
+    [Fact]
+    public void NsecRdataFollowsRfc4034()
+    {
+        var host = ServiceEntry.HostNsec("flowr-x.local");
+        Assert.Equal([7, .. "flowr-x"u8, 5, .. "local"u8, 0, 0, 1, 0x40], host.Opaque);
+        var entry = new ServiceEntry("jobs", "_flowr._tcp.local", 1, [0], new Dictionary<string, string>());
+        Assert.Equal(new byte[] { 0, 5, 0, 0, 0x80, 0, 0x40 }, entry.InstanceNsec().Opaque![^7..]);
+    }
 }
