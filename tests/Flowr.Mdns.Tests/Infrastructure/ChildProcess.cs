@@ -120,11 +120,14 @@ internal sealed partial class ChildProcess : IAsyncDisposable
     public void CloseStdin() => _process.StandardInput.Close();
 
     /// <summary>Sends SIGTERM to this process (by PID).</summary>
-    public void Terminate()
+    public void Terminate() => Signal(15);
+
+    /// <summary>Sends a signal to this process (by PID).</summary>
+    public void Signal(int signal)
     {
         if (!_process.HasExited)
         {
-            _ = SysKill(_process.Id, 15);
+            _ = SysKill(_process.Id, signal);
         }
     }
 

@@ -41,8 +41,10 @@ public sealed class LoopbackTests
         Assert.StartsWith("FOUND jobs_(2) flowr-two.local 40002 ", await findSecond.WaitForLineAsync(l => l.StartsWith("FOUND", StringComparison.Ordinal), Wait, "jobs (2)"));
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task WatcherSeesFoundThenLostAfterGoodbyeOnSigterm()
+    [Theory(Timeout = 60_000)]
+    [InlineData(15)]   // SIGTERM
+    [InlineData(2)]    // SIGINT (Ctrl-C)
+    public async Task WatcherSeesFoundThenLostAfterGoodbyeOnSignal(int signal)
     {
         await using var lab = await NetLab.CreateLoopbackAsync();
         var watcher = lab.Tool("lo", "watch", "lo", "_flowrlo3._tcp", "30");
@@ -50,8 +52,9 @@ public sealed class LoopbackTests
         var advertiser = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo3._tcp", "40003", "30", "flowr-three", "proto=1");
         await advertiser.WaitForLineAsync(l => l.StartsWith("READY", StringComparison.Ordinal), Wait, "READY");
         await watcher.WaitForLineAsync(l => l.StartsWith("FOUND jobs flowr-three.local 40003 127.0.0.1", StringComparison.Ordinal), Wait, "FOUND");
-        advertiser.Terminate();
+        advertiser.Signal(signal);
         Assert.NotEqual(0, await advertiser.WaitForExitAsync(Wait));
+        Assert.DoesNotContain("GOODBYE", advertiser.Output, StringComparison.Ordinal);   // the signal path, not dispose
         await watcher.WaitForLineAsync(l => l == "LOST jobs", Wait, "LOST after goodbye");
     }
 
