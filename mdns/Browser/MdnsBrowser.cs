@@ -68,7 +68,12 @@ public sealed partial class MdnsBrowser : IDisposable
     public event EventHandler<ServiceInstanceEventArgs>? Lost;
 
     /// <summary>Starts browsing <paramref name="serviceType"/> (e.g. <c>_flowr._tcp</c>; see <see cref="MdnsOptions.ServiceTypeOverride"/>).</summary>
-    public void Browse(string serviceType) => StartBrowsing(_options.EffectiveServiceType(serviceType));
+    /// <exception cref="ObjectDisposedException">The browser was disposed.</exception>
+    public void Browse(string serviceType)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        StartBrowsing(_options.EffectiveServiceType(serviceType));
+    }
 
     /// <summary>The instances of a browsed type resolved so far.</summary>
     public IReadOnlyList<ServiceInstance> GetInstances(string serviceType)
