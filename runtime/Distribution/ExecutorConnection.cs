@@ -33,6 +33,7 @@ internal sealed class ExecutorConnection : IFrameHandler
     private Phase _phase = Phase.Hello;
     private volatile bool _closed;
     private string? _peerCloseReason;
+    private int _retiredCount;
 
     public ExecutorConnection(JobService service, Socket socket)
     {
@@ -94,6 +95,35 @@ internal sealed class ExecutorConnection : IFrameHandler
                 _socket.Shutdown();
             }
             return taken;
+        }
+    }
+
+    /// <summary>
+    /// Called by the coordinator thread right after it sent a few jobs: handles results that already
+    /// arrived, on this thread, saving the hand-off from the reading thread. True when some were retired.
+    /// </summary>
+    public bool TryReceiveResultsNow()
+    {
+        if (_closed) return false;
+        int before = Volatile.Read(ref _retiredCount);
+        try
+        {
+            _socket.TryReceiveFramesNow(this);
+        }
+        catch (Exception error) when (error is ProtocolException or SocketException or ObjectDisposedException)
+        {
+            // The reading thread meets the same error and closes the connection.
+            _socket.Shutdown();
+            return false;
+        }
+        return Volatile.Read(ref _retiredCount) != before;
+    }
+
+    public bool HasOutstanding
+    {
+        get
+        {
+            lock (_gate) return _outstanding.Count > 0;
         }
     }
 
@@ -214,7 +244,11 @@ internal sealed class ExecutorConnection : IFrameHandler
             _service.Results.Post(job);
             retired++;
         }
-        if (retired > 0) _service.PumpTo(this);
+        if (retired > 0)
+        {
+            Interlocked.Add(ref _retiredCount, retired);
+            _service.PumpTo(this);
+        }
     }
 
     private void Encode(int count)
@@ -262,7 +296,7 @@ internal sealed class ExecutorConnection : IFrameHandler
             }
             _socket.Socket.ReceiveTimeout = (int)ProtocolConstants.DeadPeerTimeout.TotalMilliseconds;
             _service.Joined(this);
-            while (_socket.ReceiveFrames(this))
+            while (_socket.WaitAndReceiveFrames(this))
             {
             }
             reason = _peerCloseReason is null ? "connection closed" : $"executor closed the connection: {_peerCloseReason}";

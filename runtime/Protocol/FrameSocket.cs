@@ -26,6 +26,8 @@ public sealed class FrameSocket : IDisposable
     private int _start;
     private int _end;
     private long _lastSend = Stopwatch.GetTimestamp();
+    private long _lastReceive = Stopwatch.GetTimestamp();
+    private readonly Lock _readLock = new();
     private int _disposed;
 
     public FrameSocket(Socket socket)
@@ -53,6 +55,7 @@ public sealed class FrameSocket : IDisposable
         int received = _socket.Receive(_receive, _end, _receive.Length - _end, SocketFlags.None);
         if (received == 0) return false;
         _end += received;
+        Volatile.Write(ref _lastReceive, Stopwatch.GetTimestamp());
         while (true)
         {
             var status = FrameReader.TryReadFrame(_receive.AsSpan(_start, _end - _start), out var type, out var body, out int consumed, out string? error);
@@ -65,6 +68,52 @@ public sealed class FrameSocket : IDisposable
             if (status == ReadStatus.Malformed) throw new ProtocolException(error!);
             MakeRoom(consumed);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The reading thread's loop step when other threads may also read with <see cref="TryReceiveFramesNow"/>:
+    /// waits for data without holding the read lock, then reads under it. Returns false when the peer
+    /// closed the connection; throws <see cref="SocketException"/> (TimedOut) after a silence longer than the
+    /// dead-peer timeout.
+    /// </summary>
+    public bool WaitAndReceiveFrames<THandler>(THandler handler) where THandler : IFrameHandler
+    {
+        int pollMicroseconds = (int)(ProtocolConstants.HeartbeatInterval.TotalMilliseconds * 1000);
+        while (true)
+        {
+            if (!_socket.Poll(pollMicroseconds, SelectMode.SelectRead))
+            {
+                if (Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReceive)) > ProtocolConstants.DeadPeerTimeout)
+                {
+                    throw new SocketException((int)SocketError.TimedOut);
+                }
+                continue;
+            }
+            lock (_readLock)
+            {
+                // NOTE: readable with nothing available means end of stream or an error, unless another
+                // thread took the bytes between the poll and the lock: then wait again.
+                if (_socket.Available == 0 && !_socket.Poll(0, SelectMode.SelectRead)) continue;
+                return ReceiveFrames(handler);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads and handles the frames already received, if no other thread is reading; never blocks.
+    /// True when it read something.
+    /// </summary>
+    public bool TryReceiveFramesNow<THandler>(THandler handler) where THandler : IFrameHandler
+    {
+        if (!_readLock.TryEnter()) return false;
+        try
+        {
+            return _socket.Available > 0 && ReceiveFrames(handler);
+        }
+        finally
+        {
+            _readLock.Exit();
         }
     }
 
@@ -115,11 +164,13 @@ public sealed class FrameSocket : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _socket.Dispose();
-        // NOTE: the receive buffer is returned by the receiving thread's owner only after it stopped
-        // receiving; Dispose is called from that thread or after it ended.
-        byte[] buffer = _receive;
-        _receive = [];
-        ArrayPool<byte>.Shared.Return(buffer);
+        // NOTE: call from the reading thread (or after it ended); the lock waits out a TryReceiveFramesNow.
+        lock (_readLock)
+        {
+            byte[] buffer = _receive;
+            _receive = [];
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Moves the unread bytes to the front, and grows the buffer when a frame of <paramref name="frameSize"/> would not fit.</summary>
