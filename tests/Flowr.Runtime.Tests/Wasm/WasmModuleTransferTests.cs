@@ -1,0 +1,117 @@
+// Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Protocol;
+using Flowr.Runtime.Values;
+using Flowr.Runtime.Wasm;
+
+namespace Flowr.Runtime.Tests.Wasm;
+
+/// <summary>Module shipping: the <c>module</c> frame, hash verification and the executor's store.</summary>
+public sealed class WasmModuleTransferTests
+{
+    private static readonly Value[] OneInput = [Value.FromInt64(5)];
+
+    private static byte[] FrameBody(Action<FrameBuffer> write, out MessageType type)
+    {
+        using var buffer = new FrameBuffer();
+        write(buffer);
+        var frame = buffer.WrittenSpan;
+        Assert.Equal(frame.Length - 4, BitConverter.ToInt32(frame[..4]));
+        type = (MessageType)frame[4];
+        return frame[5..].ToArray();
+    }
+
+    // A module frame written by hand, so that hash and bytes can disagree.
+    private static byte[] HandmadeBody(string sha256, string name, byte[] binary)
+    {
+        using var buffer = new FrameBuffer();
+        buffer.BeginFrame(WasmModuleTransfer.ModuleMessage);
+        var writer = new ProtocolWriter(buffer);
+        writer.WriteString(sha256);
+        writer.WriteString(name);
+        writer.WriteVarUInt((ulong)binary.Length);
+        writer.WriteBytes(binary);
+        buffer.EndFrame();
+        return buffer.WrittenSpan[5..].ToArray();
+    }
+
+    [Fact]
+    public void A_module_frame_carries_hash_name_and_binary()
+    {
+        var module = WasmModule.FromText("echo.wat", WatModules.Echo);
+
+        byte[] body = FrameBody(buffer => WasmModuleTransfer.WriteModule(buffer, module), out var type);
+        var (sha256, name, binary) = WasmModuleTransfer.ReadModule(body);
+
+        Assert.Equal(WasmModuleTransfer.ModuleMessage, type);
+        Assert.Equal((module.Sha256, "echo.wat"), (sha256, name));
+        Assert.Equal(module.Binary, binary);
+        Assert.Equal("wasm://sha256/" + module.Sha256, WasmModuleTransfer.UrlFor(module));
+    }
+
+    [Fact]
+    public void A_shipped_module_runs_on_the_executor()
+    {
+        var module = WasmModule.FromText("echo.wat", WatModules.Echo);
+        var store = new WasmModuleStore();
+
+        store.Accept(FrameBody(buffer => WasmModuleTransfer.WriteModule(buffer, module), out _));
+        var function = store.Resolve(WasmModuleTransfer.UrlFor(module));
+
+        Assert.NotNull(function);
+        Assert.Equal("[5]", ValueJson.ToCompactString(function.Run(OneInput).Output));
+    }
+
+    [Fact]
+    public void Bytes_that_do_not_match_the_hash_fail_every_job_with_the_reason()
+    {
+        var module = WasmModule.FromText("echo.wat", WatModules.Echo);
+        byte[] tampered = [.. module.Binary];
+        tampered[^1] ^= 1;
+        var store = new WasmModuleStore();
+
+        store.Accept(HandmadeBody(module.Sha256, "echo.wat", tampered));
+        var outcome = store.Resolve(WasmModuleTransfer.UrlFor(module))!.Run(OneInput);
+
+        Assert.True(outcome.IsError);
+        Assert.Contains($"module 'echo.wat' arrived with SHA-256 {WasmModule.HashOf(tampered)}, not the announced {module.Sha256}", outcome.Error,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_module_that_does_not_load_fails_every_job_with_the_reason()
+    {
+        byte[] garbage = "not a module"u8.ToArray();
+        string sha256 = WasmModule.HashOf(garbage);
+        var store = new WasmModuleStore();
+
+        store.Accept(HandmadeBody(sha256, "garbage.wasm", garbage));
+        var outcome = store.Resolve(WasmModuleTransfer.UrlPrefix + sha256)!.Run(OneInput);
+
+        Assert.Contains("'garbage.wasm' is not a WebAssembly module", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_module_never_sent_fails_its_jobs()
+    {
+        string url = WasmModuleTransfer.UrlPrefix + new string('a', 64);
+
+        var outcome = new WasmModuleStore().Resolve(url)!.Run(OneInput);
+
+        Assert.Equal($"Provided function '{url}': module {new string('a', 64)} was never sent to this executor", outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("lib://flowstdlib/math/add")]
+    [InlineData("wasm://sha256/abc")]
+    [InlineData("wasm://sha256/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public void Other_urls_are_not_the_stores(string url) => Assert.Null(new WasmModuleStore().Resolve(url));
+
+    [Fact]
+    public void A_malformed_module_frame_is_a_protocol_error()
+    {
+        byte[] body = HandmadeBody("short", "x", [0, 1]);
+
+        Assert.Throws<ProtocolException>(() => new WasmModuleStore().Accept(body));
+        Assert.Throws<ProtocolException>(() => WasmModuleTransfer.ReadModule(body.AsSpan(0, body.Length - 1)));
+    }
+}
