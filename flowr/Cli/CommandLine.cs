@@ -49,6 +49,19 @@ internal static class CommandLine
     {
         Description = "Keep functions whose outputs go nowhere (dead-code removal is on by default)",
     };
+    private static readonly Option<bool> RemoteOption = new("--remote")
+    {
+        Description = "Also run library jobs on flowrex executors that join over the network (always so with -t 0)",
+    };
+    private static readonly Option<int> ExecutorTimeoutOption = new("--executor-timeout")
+    {
+        Description = "Seconds library jobs may wait with no executor (-t 0 and no flowrex) before flowr fails (default 30)",
+        DefaultValueFactory = _ => 30,
+    };
+    private static readonly Option<int> WaitExecutorsOption = new("--wait-executors")
+    {
+        Description = "Start the flow only once N flowrex executors have joined (within --executor-timeout)",
+    };
     private static readonly Argument<string?> FlowArgument = new("flow")
     {
         Description = "Flow directory (with root.toml), .toml file, or manifest.json (default: current directory)",
@@ -62,7 +75,7 @@ internal static class CommandLine
 
     // Options that take a value, so the scan below can find the flow argument.
     private static readonly HashSet<string> OptionsWithValue =
-        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir"];
+        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir", "--executor-timeout", "--wait-executors"];
 
     /// <summary>
     /// Parses <paramref name="args"/>. Returns null with <paramref name="exitCode"/> set when the
@@ -73,7 +86,8 @@ internal static class CommandLine
         var root = new RootCommand("flowr: compile and run flow programs written in TOML")
         {
             ThreadsOption, JobsOption, CompileOption, GraphOption, MetricsOption, VerbosityOption,
-            LibDirOption, NativeOption, KeepDeadCodeOption, FlowArgument, FlowArgsArgument,
+            LibDirOption, NativeOption, KeepDeadCodeOption, RemoteOption, ExecutorTimeoutOption, WaitExecutorsOption,
+            FlowArgument, FlowArgsArgument,
         };
         var result = root.Parse(SeparateFlowArgs(args));
         if (result.Errors.Count > 0 || result.Action is not null)
@@ -99,6 +113,14 @@ internal static class CommandLine
             exitCode = 1;
             return null;
         }
+        int executorTimeout = result.GetValue(ExecutorTimeoutOption);
+        int waitExecutors = result.GetValue(WaitExecutorsOption);
+        if (executorTimeout < 1 || waitExecutors < 0)
+        {
+            Console.Error.WriteLine("flowr: --executor-timeout must be at least 1 and --wait-executors not negative");
+            exitCode = 1;
+            return null;
+        }
         return new RunnerOptions
         {
             Flow = result.GetValue(FlowArgument) ?? ".",
@@ -111,6 +133,9 @@ internal static class CommandLine
             KeepDeadCode = result.GetValue(KeepDeadCodeOption),
             Verbosity = verbosity,
             LibDirs = result.GetValue(LibDirOption) ?? [],
+            Remote = result.GetValue(RemoteOption) || waitExecutors > 0,
+            ExecutorTimeout = TimeSpan.FromSeconds(executorTimeout),
+            WaitExecutors = waitExecutors,
         };
     }
 

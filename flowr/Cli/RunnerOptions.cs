@@ -21,4 +21,10 @@ internal sealed record RunnerOptions
     public bool KeepDeadCode { get; init; }
     public LogLevel Verbosity { get; init; } = LogLevel.Error;
     public IReadOnlyList<string> LibDirs { get; init; } = [];
+    /// <summary>Accept remote flowrex executors besides the local threads (always so with -t 0).</summary>
+    public bool Remote { get; init; }
+    /// <summary>How long library jobs may wait with no executor at all before the run fails.</summary>
+    public TimeSpan ExecutorTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Remote executors that must have joined before the flow starts; 0 = none.</summary>
+    public int WaitExecutors { get; init; }
 }

@@ -4,8 +4,10 @@ using Flowr.Cli;
 using Flowr.Context;
 using Flowr.Graph;
 using Flowr.Runtime.Coordinator;
+using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Logging;
+using Flowr.Runtime.Model;
 using Flowr.Runtime.Model.Manifest;
 
 namespace Flowr.Running;
@@ -37,23 +39,43 @@ internal static class FlowRunner
         var context = new ContextServices([flowUrl, .. options.FlowArgs], stdin, stdout, stderr);
         var implementations = ImplementationResolver.ResolveAll(manifest, context, Runtime.Compiler.CompilerOptions.BuildLibrarySearchPath(options.LibDirs));
         bool needsLibraryExecutor = manifest.Functions.Any(f => !f.IsContext);
-        if (needsLibraryExecutor && options.Threads == 0)
-        {
-            throw new FlowRunException("-t 0 leaves no executor for the flow's library jobs, and remote executors are not available in this build");
-        }
+        // Remote executors (flowrex) serve a run with -t 0, or with --remote; otherwise nothing listens
+        // or multicasts, and start-up stays as fast as a local run.
+        bool remote = needsLibraryExecutor && (options.Threads == 0 || options.Remote);
 
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs });
         RunMetrics metrics;
         using (var results = new ResultQueue(MaxJobsInFlight))
         {
             var contextThread = new ExecutorThreads("context", 1, MaxJobsInFlight, results);
-            var libraryThreads = needsLibraryExecutor ? new ExecutorThreads("executor", options.Threads, MaxJobsInFlight, results) : null;
+            ExecutorThreads? libraryThreads = null;
+            JobService? jobService = null;
+            JobAdvertiser? advertiser = null;
             try
             {
-                metrics = new FlowCoordinator(state, results, contextThread, libraryThreads, MaxJobsInFlight).Run();
+                IJobSink? librarySink = null;
+                if (remote)
+                {
+                    jobService = StartJobService(manifest, results, options);
+                    advertiser = new JobAdvertiser(jobService.Port, jobService.RunId);
+                    WaitForExecutors(jobService, options);
+                    librarySink = jobService;
+                }
+                else if (needsLibraryExecutor)
+                {
+                    librarySink = libraryThreads = new ExecutorThreads("executor", options.Threads, MaxJobsInFlight, results);
+                }
+                metrics = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight).Run(jobService?.Failed ?? default);
+            }
+            catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)
+            {
+                throw new FlowRunException($"flowr: {reason}");
             }
             finally
             {
+                // The job service tells executors the flow is done before the advertisement goes.
+                jobService?.Dispose();
+                advertiser?.Dispose();
                 libraryThreads?.Dispose();
                 contextThread.Dispose();
             }
@@ -65,5 +87,42 @@ internal static class FlowRunner
             stdout.Flush();
         }
         return 0;
+    }
+
+    /// <summary>Opens the job port for flowrex executors (runtime-semantics.md §9, PROTOCOL.md).</summary>
+    private static JobService StartJobService(FlowManifest manifest, ResultQueue results, RunnerOptions options)
+    {
+        var locations = new string[manifest.Functions.Count];
+        foreach (var function in manifest.Functions) locations[function.Id] = function.ImplementationLocation;
+        var service = new JobService(results, locations, options.Threads, new JobServiceOptions
+        {
+            ExecutorTimeout = options.ExecutorTimeout,
+            Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
+            MaxInFlight = MaxJobsInFlight,
+        });
+        if (options.Threads == 0)
+        {
+            Log.Info($"Waiting for executors: no local executor threads (-t 0), so library jobs run on flowrex executors that find 'jobs._flowr._tcp.local' (job port {service.Port}); giving up after {options.ExecutorTimeout.TotalSeconds:0} s without one");
+        }
+        else
+        {
+            Log.Info($"Job service on port {service.Port}: flowrex executors may join the {options.Threads} local executor threads");
+        }
+        return service;
+    }
+
+    private static void WaitForExecutors(JobService service, RunnerOptions options)
+    {
+        if (options.WaitExecutors == 0) return;
+        Log.Info($"Waiting for {options.WaitExecutors} executor(s) to join before starting the flow");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (service.ExecutorCount < options.WaitExecutors)
+        {
+            if (waited.Elapsed > options.ExecutorTimeout)
+            {
+                throw new FlowRunException($"flowr: only {service.ExecutorCount} of {options.WaitExecutors} executor(s) joined within {options.ExecutorTimeout.TotalSeconds:0} s");
+            }
+            Thread.Sleep(10);
+        }
     }
 }
