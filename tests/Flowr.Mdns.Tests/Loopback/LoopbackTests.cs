@@ -112,4 +112,20 @@ public sealed class LoopbackTests
         var plain = lab.Tool("lo", "query", "127.0.0.1", "_flowrlo6._tcp.local", "12");
         Assert.Equal("ANSWERED 12", await plain.WaitForLineAsync(l => l is "SILENT" || l.StartsWith("ANSWERED", StringComparison.Ordinal), Wait, "result"));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ConflictAfterAnnouncingProbesAgainAndRenames()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var advertiser = lab.Tool("lo", "advertise", "lo", "jobs", "_flowrlo7._tcp", "40007", "30", "flowr-seven", "proto=1");
+        await advertiser.WaitForLineAsync(l => l.StartsWith("READY jobs flowr-seven.local renamed=False", StringComparison.Ordinal), Wait, "READY");
+
+        // Another host claims the name without probing, and keeps claiming it while we probe again.
+        var rogue = lab.Tool("lo", "rogue", "127.0.0.1", "jobs._flowrlo7._tcp.local", "40999", "rogue.local", "8");
+        await advertiser.WaitForLineAsync(l => l == "RENAMED jobs (2)", Wait, "rename after the conflict");
+        Assert.Equal(0, await rogue.WaitForExitAsync(Wait));
+
+        var finder = lab.Tool("lo", "find", "lo", "jobs (2)", "_flowrlo7._tcp", "8");
+        Assert.Equal("FOUND jobs_(2) flowr-seven.local 40007 127.0.0.1 proto=1", await finder.WaitForLineAsync(l => l.StartsWith("FOUND", StringComparison.Ordinal), Wait, "FOUND jobs (2)"));
+    }
 }

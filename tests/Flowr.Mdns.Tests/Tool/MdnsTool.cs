@@ -21,6 +21,9 @@ namespace Flowr.Mdns.Tests.Tool;
 /// query ADDRESS NAME QTYPE [KNOWN_TARGET KNOWN_TTL]
 ///     QM query from port 5353, optionally with one known PTR answer (RFC 6762 §7.1); prints
 ///     ANSWERED &lt;types&gt; for the first response answering NAME within 2.5 s, else SILENT
+/// rogue ADDRESS FULLNAME PORT TARGET COUNT
+///     multicasts COUNT unsolicited responses (300 ms apart) claiming FULLNAME with its own SRV, without
+///     probing: a conflict after announcing (RFC 6762 §9); prints SENT &lt;n&gt;
 /// legacy ADDRESS NAME QTYPE
 ///     one-shot query from an ephemeral port (RFC 6762 §6.7); REPLY id=… questions=… answers=… maxttl=… flush=…
 /// </code>
@@ -39,6 +42,7 @@ internal static class MdnsTool
                 "legacy" => LegacyQuery(args),
                 "blast" => Blast(args),
                 "query" => Query(args),
+                "rogue" => Rogue(args),
                 _ => Usage(args[0]),
             };
         }
@@ -192,6 +196,28 @@ internal static class MdnsTool
 
         Console.WriteLine("SILENT");
         return 1;
+    }
+
+    private static int Rogue(string[] args)
+    {
+        var local = IPAddress.Parse(args[1]);
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        socket.Bind(new IPEndPoint(IPAddress.Any, 5353));
+        socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.MulticastInterface, local.GetAddressBytes());
+        var claim = Mdns.Internal.OutgoingMessage.Response();
+        claim.Answers.Add((new Mdns.Dns.DnsRecord { Name = args[2], Type = Mdns.Dns.DnsType.Srv, Ttl = 120, Port = ushort.Parse(args[3]), Target = args[4] }, true));
+        claim.Answers.Add((new Mdns.Dns.DnsRecord { Name = args[4], Type = Mdns.Dns.DnsType.A, Ttl = 120, Address = local }, true));
+        byte[] packet = claim.ToArray();
+        int count = int.Parse(args[5]);
+        for (int i = 0; i < count; i++)
+        {
+            socket.SendTo(packet, new IPEndPoint(IPAddress.Parse("224.0.0.251"), 5353));
+            Thread.Sleep(300);
+        }
+
+        Console.WriteLine($"SENT {count}");
+        return 0;
     }
 
     private static int LegacyQuery(string[] args)
