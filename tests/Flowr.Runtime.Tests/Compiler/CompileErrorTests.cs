@@ -120,8 +120,8 @@ public sealed class CompileErrorTests : IDisposable
     [Fact]
     public void An_initializer_on_an_unknown_input_is_an_error()
     {
-        Assert.Equal($"{RootFile}: Process '/x/stdout' has no input 'value' to initialize",
-            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.value = { once = 1 }\n"));
+        Assert.Equal($"{RootFile}: Process '/x/stdout' has no input 'colour' to initialize",
+            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.colour = { once = 1 }\n"));
 
         _files.Write("sub.toml", "flow = \"sub\"\n[[input]]\nname = \"a\"\n" + Stdout);
         Assert.Equal($"{RootFile}: Process '/x/sub' has no input 'b' to initialize",
