@@ -141,7 +141,7 @@ internal sealed class MdnsSocket : IDisposable
         }
         catch (SocketException e)
         {
-            // qemu-user rejects the 12-byte ip_mreqn .NET passes; the 8-byte ip_mreq works (toolchain.md §5).
+            // qemu-user rejects the 12-byte ip_mreqn .NET passes; the 8-byte ip_mreq works.
             _log?.Invoke($"mdns: join on {Interface.Name} failed ({e.SocketErrorCode}); using ip_mreq");
             byte[] mreq = [.. Group.GetAddressBytes(), .. Interface.Address.GetAddressBytes()];
             _socket.SetRawSocketOption(IpProtoIp, IpAddMembership, mreq);

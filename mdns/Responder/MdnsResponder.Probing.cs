@@ -101,7 +101,8 @@ public sealed partial class MdnsResponder
 
     // RFC 6762 §8.1/§8.2: probe = query "ANY?" for each name, proposed records in the Authority section.
     // NOTE: every probe is QM. With several stacks bound to port 5353 on one host, a unicast reply to a
-    // QU probe reaches only one of their sockets (mdns.md §2.5), so multicast replies are the safe choice.
+    // QU probe reaches only one of their sockets (Linux delivers unicast to one SO_REUSEPORT socket),
+    // so multicast replies are the safe choice.
     private void SendProbe(ServiceEntry entry)
     {
         lock (_gate)

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Flowr.Mdns.Tests.Dns;
 
-/// <summary>Allocation gate (style.md §4): the reader and writer paths allocate nothing.</summary>
+/// <summary>Allocation gate: the reader and writer paths allocate nothing.</summary>
 public sealed class AllocationTests
 {
     [Fact]
