@@ -23,6 +23,16 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
   echo "install-deps: installing ${missing[*]}"
+  # The mDNS tests start their own avahi-daemon inside namespaces: installing the package must not
+  # start one on the host's network, so services may not start while apt runs.
+  policy=/usr/sbin/policy-rc.d
+  added_policy=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod +x "$policy"
+    added_policy=1
+  fi
+  trap '[ "$added_policy" = 1 ] && rm -f "$policy"' EXIT
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
