@@ -13,9 +13,24 @@ internal static class WasmResult
 {
     private const int QuotedBytes = 80;
 
+    private static ReadOnlySpan<byte> OkPrefix => "{\"Ok\":["u8;
+    private static ReadOnlySpan<byte> TrueSuffix => ",true]}"u8;
+    private static ReadOnlySpan<byte> FalseSuffix => ",false]}"u8;
+
     /// <summary>The outcome; an error message is prefixed by nothing (the caller names the function).</summary>
     public static JobOutcome Decode(ReadOnlySpan<byte> utf8)
     {
+        // Fast path for the compact form every serde_json guest writes: only the value is parsed.
+        if (utf8.StartsWith(OkPrefix))
+        {
+            bool again = utf8.EndsWith(TrueSuffix);
+            if (again || utf8.EndsWith(FalseSuffix))
+            {
+                var inner = utf8[OkPrefix.Length..^(again ? TrueSuffix.Length : FalseSuffix.Length)];
+                if (inner.SequenceEqual("null"u8)) return JobOutcome.NoOutput(again);
+                if (ValueJson.TryParse(inner, out Value value)) return JobOutcome.Ok(value, again);
+            }
+        }
         if (!ValueJson.TryParse(utf8, out Value result)) return Malformed("is not JSON", utf8);
         var members = result.AsObject is { } envelope ? envelope.Members : default;
         if (members.Length != 1) return Malformed("is not {\"Ok\": [...]} or {\"Err\": \"...\"}", utf8);
