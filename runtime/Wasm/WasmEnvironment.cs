@@ -10,8 +10,13 @@ namespace Flowr.Runtime.Wasm;
 /// </summary>
 public static class WasmEnvironment
 {
+    /// <summary>Result cap in bytes.</summary>
     public const string ResultCapVariable = "FLOWR_WASM_RESULT_CAP";
+
+    /// <summary>Per-call time limit in milliseconds.</summary>
     public const string TimeoutVariable = "FLOWR_WASM_TIMEOUT_MS";
+
+    /// <summary>Per-instance memory limit in MiB.</summary>
     public const string MemoryVariable = "FLOWR_WASM_MEMORY_MB";
 
     /// <summary>The options the environment asks for; throws <see cref="WasmException"/> naming a bad variable.</summary>
