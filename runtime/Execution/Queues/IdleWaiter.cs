@@ -12,9 +12,10 @@ public sealed class IdleWaiter : IDisposable
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
     private int _sleepers;
 
-    /// <summary>Spin iterations before yielding, and yields before blocking.</summary>
-    public int SpinRounds { get; init; } = 60;
-    public int YieldRounds { get; init; } = 40;
+    /// <summary>Checks while spinning before blocking; every <see cref="YieldEvery"/>th check yields instead.</summary>
+    public int SpinRounds { get; init; } = 2000;
+    /// <summary>How often a spinning check yields the CPU, so a producer sharing this core can run.</summary>
+    public int YieldEvery { get; init; } = 16;
 
     /// <summary>
     /// Waits until <paramref name="hasWork"/> is true or <paramref name="timeout"/> passes.
@@ -22,15 +23,13 @@ public sealed class IdleWaiter : IDisposable
     /// </summary>
     public bool Wait<TState>(Func<TState, bool> hasWork, TState state, TimeSpan timeout)
     {
-        for (int i = 0; i < SpinRounds; i++)
+        for (int i = 1; i <= SpinRounds; i++)
         {
             if (hasWork(state)) return true;
-            Thread.SpinWait(30);
-        }
-        for (int i = 0; i < YieldRounds; i++)
-        {
-            if (hasWork(state)) return true;
-            Thread.Yield();
+            // Short spins keep the hand-off latency low across cores; the periodic yield lets a
+            // producer on this same core run instead of waiting for our time slice to end.
+            if (i % YieldEvery == 0) Thread.Yield();
+            else Thread.SpinWait(4);
         }
         Interlocked.Increment(ref _sleepers);
         try
