@@ -41,7 +41,9 @@ internal static class FlowRunner
         bool needsLibraryExecutor = manifest.Functions.Any(f => !f.IsContext);
         // Remote executors (flowrex) serve a run with -t 0, or with --remote; otherwise nothing listens
         // or multicasts, and start-up stays as fast as a local run.
-        bool remote = needsLibraryExecutor && (options.Threads == 0 || options.Remote);
+        // Only lib:// jobs can leave; provided (WASM) jobs run here, on one thread when -t 0.
+        bool remote = (options.Threads == 0 || options.Remote)
+            && manifest.Functions.Any(f => f.ImplementationLocation.StartsWith("lib://", StringComparison.Ordinal));
 
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs });
         RunMetrics metrics;
@@ -63,7 +65,7 @@ internal static class FlowRunner
                 }
                 else if (needsLibraryExecutor)
                 {
-                    librarySink = libraryThreads = new ExecutorThreads("executor", options.Threads, MaxJobsInFlight, results);
+                    librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
                 metrics = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight).Run(jobService?.Failed ?? default);
             }
