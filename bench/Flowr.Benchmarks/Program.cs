@@ -10,11 +10,6 @@ internal static class Program
         if (args.Length > 0 && args[0] == "--quick")
         {
             int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount;
-            if (Environment.GetEnvironmentVariable("QUICK_HIGH_PRIORITY") == "1")
-            {
-                System.Diagnostics.Process.GetCurrentProcess().PriorityClass = System.Diagnostics.ProcessPriorityClass.High;
-                Thread.CurrentThread.Priority = ThreadPriority.Highest;
-            }
             QuickTimings.Run(threads, repeats: 7);
             return;
         }
