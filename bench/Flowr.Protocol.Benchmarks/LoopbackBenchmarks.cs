@@ -16,6 +16,7 @@ namespace Flowr.Protocol.Benchmarks;
 /// and to another process (per round trip), measured in the same run so the chain is a ratio to the floor.
 /// Needs publish/linux-x64/flowrex (make publish) or $FLOWREX_BIN.
 /// </summary>
+[MinColumn, MaxColumn]
 public class LoopbackBenchmarks
 {
     private const int FanOutWidth = 100_000;

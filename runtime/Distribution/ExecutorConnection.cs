@@ -119,6 +119,8 @@ internal sealed class ExecutorConnection : IFrameHandler
         return Volatile.Read(ref _retiredCount) != before;
     }
 
+    public void EndAssist() => _socket.EndAssist();
+
     public bool HasOutstanding
     {
         get

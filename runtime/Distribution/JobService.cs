@@ -136,16 +136,24 @@ public sealed class JobService : IJobSink, IDisposable
         var connections = _connections;
         if (connections.Length == 0) return;
         long start = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(start) < AssistSpin)
+        try
         {
-            bool waiting = false;
-            foreach (var connection in connections)
+            while (Stopwatch.GetElapsedTime(start) < AssistSpin)
             {
-                if (connection.TryReceiveResultsNow()) return;
-                waiting |= connection.HasOutstanding;
+                bool waiting = false;
+                foreach (var connection in connections)
+                {
+                    if (connection.TryReceiveResultsNow()) return;
+                    waiting |= connection.HasOutstanding;
+                }
+                if (!waiting) return;
+                // NOTE: yield, not spin: when flowrex shares this vCPU, spinning would keep it from running.
+                Thread.Yield();
             }
-            if (!waiting) return;
-            Thread.SpinWait(20);
+        }
+        finally
+        {
+            foreach (var connection in connections) connection.EndAssist();
         }
     }
 

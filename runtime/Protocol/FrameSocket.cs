@@ -28,6 +28,7 @@ public sealed class FrameSocket : IDisposable
     private long _lastSend = Stopwatch.GetTimestamp();
     private long _lastReceive = Stopwatch.GetTimestamp();
     private readonly Lock _readLock = new();
+    private int _assisting;
     private int _disposed;
 
     public FrameSocket(Socket socket)
@@ -90,6 +91,12 @@ public sealed class FrameSocket : IDisposable
                 }
                 continue;
             }
+            // Another thread is polling for these bytes (TryReceiveFramesNow): leave them to it.
+            if (Volatile.Read(ref _assisting) != 0)
+            {
+                Thread.Yield();
+                continue;
+            }
             lock (_readLock)
             {
                 // NOTE: readable with nothing available means end of stream or an error, unless another
@@ -106,6 +113,7 @@ public sealed class FrameSocket : IDisposable
     /// </summary>
     public bool TryReceiveFramesNow<THandler>(THandler handler) where THandler : IFrameHandler
     {
+        Volatile.Write(ref _assisting, 1);
         if (!_readLock.TryEnter()) return false;
         try
         {
@@ -116,6 +124,9 @@ public sealed class FrameSocket : IDisposable
             _readLock.Exit();
         }
     }
+
+    /// <summary>Ends a run of <see cref="TryReceiveFramesNow"/> calls: the reading thread reads again.</summary>
+    public void EndAssist() => Volatile.Write(ref _assisting, 0);
 
     /// <summary>Sends bytes holding whole frames.</summary>
     public void Send(ReadOnlySpan<byte> frames)
