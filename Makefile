@@ -40,10 +40,10 @@ publish-all:
 	$(MAKE) publish RID=linux-x64
 	$(MAKE) publish RID=linux-arm64
 
-## demo: build the native flowr and run the fibonacci example
+## demo: build flowr and flowrex, start a flowrex, run `flowr -t 0 examples/fibonacci` on it, stop it
 demo:
 	$(MAKE) publish RID=linux-x64
-	./publish/linux-x64/flowr examples/fibonacci
+	bash tests/scripts/demo.sh
 
 ## test: every test: unit, integration (examples with the native binary), mDNS interop, arm64 under qemu
 test: deps wasm publish-all

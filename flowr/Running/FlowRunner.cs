@@ -41,9 +41,10 @@ internal static class FlowRunner
         bool needsLibraryExecutor = manifest.Functions.Any(f => !f.IsContext);
         // Remote executors (flowrex) serve a run with -t 0, or with --remote; otherwise nothing listens
         // or multicasts, and start-up stays as fast as a local run.
-        // Only lib:// jobs can leave; provided (WASM) jobs run here, on one thread when -t 0.
+        // Only flowstdlib jobs can leave; provided and external-library (WASM) jobs run here, on one
+        // thread when -t 0.
         bool remote = (options.Threads == 0 || options.Remote)
-            && manifest.Functions.Any(f => f.ImplementationLocation.StartsWith("lib://", StringComparison.Ordinal));
+            && manifest.Functions.Any(f => f.ImplementationLocation.StartsWith($"lib://{Runtime.Library.FlowStdLib.Name}/", StringComparison.Ordinal));
 
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs });
         RunMetrics metrics;

@@ -57,7 +57,8 @@ public sealed class JobService : IJobSink, IDisposable
         KeyBytes = options.Key is { Length: > 0 } key ? System.Text.Encoding.UTF8.GetBytes(key) : null;
         (ImplementationIndex, ImplementationUrls) = IndexImplementations(implementationLocations);
         _pending = new MpmcQueue<Job>(options.MaxInFlight * 2);
-        // runtime-semantics.md §7: only lib:// jobs may leave; provided (file://…wasm) jobs run here.
+        // runtime-semantics.md §7: only flowstdlib jobs may leave (flowrex links it natively);
+        // provided (…wasm) jobs and jobs of external WASM libraries run here.
         _localOnly = implementationLocations.Select(IsLocalOnly).ToArray();
         if (Array.IndexOf(_localOnly, true) >= 0) _provided = new ExecutorThreads("provided", Math.Max(1, localThreads), options.MaxInFlight, results);
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -158,7 +159,9 @@ public sealed class JobService : IJobSink, IDisposable
     }
 
     private static bool IsLocalOnly(string location) =>
-        !location.StartsWith("lib://", StringComparison.Ordinal) && !location.StartsWith("context://", StringComparison.Ordinal);
+        !location.StartsWith(StandardLibraryPrefix, StringComparison.Ordinal) && !location.StartsWith("context://", StringComparison.Ordinal);
+
+    private const string StandardLibraryPrefix = "lib://" + Library.FlowStdLib.Name + "/";
 
     /// <summary>Sends pending jobs to executors with free credit, a chunk each in turn.</summary>
     internal void Pump()
