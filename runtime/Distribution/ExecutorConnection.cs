@@ -77,7 +77,7 @@ internal sealed class ExecutorConnection : IFrameHandler
             {
                 if (_closed)
                 {
-                    for (int i = 0; i < taken; i++) pending.TryEnqueue(_scratch[i]);
+                    for (int i = 0; i < taken; i++) pending.Enqueue(_scratch[i]);
                     Array.Clear(_scratch, 0, taken);
                     return 0;
                 }

@@ -44,8 +44,10 @@ public sealed class ExecutorSession : IFrameHandler
     {
         _socket = new FrameSocket(socket);
         _options = options;
-        _work = new MpmcQueue<RemoteJob>(options.EffectiveCredit);
-        _free = new MpmcQueue<RemoteJob>(options.EffectiveCredit);
+        // Twice the credit: a worker preempted between claiming and releasing a slot must not make
+        // a queue holding no more than the credit look full (MpmcQueue.Enqueue).
+        _work = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
+        _free = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
     }
 
     private readonly record struct Implementation(string? Url, IFunctionImplementation? Code);

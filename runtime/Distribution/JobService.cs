@@ -108,7 +108,12 @@ public sealed class JobService : IJobSink, IDisposable
 
     public bool TrySubmit(Job job)
     {
-        if (!_localOnly[job.FunctionId]) return _pending.TryEnqueue(job);
+        if (!_localOnly[job.FunctionId])
+        {
+            // At most MaxInFlight jobs are in flight in a queue of twice that (MpmcQueue.Enqueue).
+            _pending.Enqueue(job);
+            return true;
+        }
         _providedSubmitted++;
         return _provided!.TrySubmit(job);
     }
@@ -209,10 +214,8 @@ public sealed class JobService : IJobSink, IDisposable
             _all.Remove(connection);
             if (_connections.Length == 0) _noExecutorSince = Stopwatch.GetTimestamp();
         }
-        foreach (var job in outstanding)
-        {
-            if (!_pending.TryEnqueue(job)) throw new InvalidOperationException("pending job queue overflow");
-        }
+        // Outstanding jobs were in flight, so they fit (MpmcQueue.Enqueue).
+        foreach (var job in outstanding) _pending.Enqueue(job);
         string what = wasJoined ? $"Executor '{connection.Name}'" : $"Connection from {connection.RemoteEndPoint}";
         if (Volatile.Read(ref _disposed) != 0 && outstanding.Count == 0)
         {

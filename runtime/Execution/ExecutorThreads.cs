@@ -22,7 +22,7 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         // NOTE: twice the jobs that can be in flight: a slot a consumer has claimed but not yet
-        // released cannot take a new item, so a queue sized exactly would report "full" briefly.
+        // released cannot take a new item (MpmcQueue.Enqueue).
         _jobs = new MpmcQueue<Job>(capacity * 2);
         _results = results;
         _threads = new Thread[threads];
@@ -35,7 +35,12 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
 
     public int ThreadCount => _threads.Length;
 
-    public bool TrySubmit(Job job) => _jobs.TryEnqueue(job);
+    public bool TrySubmit(Job job)
+    {
+        // The coordinator never has more jobs in flight than half this queue (see MpmcQueue.Enqueue).
+        _jobs.Enqueue(job);
+        return true;
+    }
 
     public void Flush(int submitted)
     {

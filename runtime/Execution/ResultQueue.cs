@@ -27,12 +27,8 @@ public sealed class ResultQueue : IDisposable
     /// <summary>Hands a finished job back and wakes the coordinator if it sleeps.</summary>
     public void Post(Job job)
     {
-        if (!_queue.TryEnqueue(job))
-        {
-            // NOTE: cannot happen while the coordinator keeps in-flight jobs ≤ capacity; failing
-            // loudly beats losing a result.
-            throw new InvalidOperationException("result queue overflow: more jobs in flight than its capacity");
-        }
+        // At most Capacity jobs are in flight in a queue of twice that (MpmcQueue.Enqueue).
+        _queue.Enqueue(job);
         _waiter.Wake();
     }
 

@@ -68,6 +68,18 @@ public sealed class MpmcQueue<T> where T : class
         }
     }
 
+    /// <summary>
+    /// Adds an item to a queue that its owner keeps from ever being truly full (at most half its
+    /// capacity in use). TryEnqueue can still fail there when a consumer was preempted between
+    /// claiming a slot and releasing it while the others went a whole lap round the ring; this waits
+    /// for that consumer to run again instead.
+    /// </summary>
+    public void Enqueue(T item)
+    {
+        var spinner = new SpinWait();
+        while (!TryEnqueue(item)) spinner.SpinOnce();
+    }
+
     /// <summary>Takes the oldest item; false when the queue is empty.</summary>
     public bool TryDequeue([NotNullWhen(true)] out T? item)
     {

@@ -22,6 +22,25 @@ public class MpmcQueueTests
     }
 
     [Fact]
+    public void Enqueue_waits_for_a_slot_instead_of_failing()
+    {
+        var queue = new MpmcQueue<string>(2);
+        Assert.True(queue.TryEnqueue("a"));
+        Assert.True(queue.TryEnqueue("b"));
+        var consumer = new Thread(() =>
+        {
+            Thread.Sleep(50);
+            Assert.True(queue.TryDequeue(out _));
+        });
+        consumer.Start();
+        queue.Enqueue("c");   // would fail with TryEnqueue: the slot frees only when the consumer runs
+        Assert.True(consumer.Join(TimeSpan.FromSeconds(10)));
+        Assert.True(queue.TryDequeue(out var second));
+        Assert.True(queue.TryDequeue(out var third));
+        Assert.Equal(("b", "c"), (second, third));
+    }
+
+    [Fact]
     public void Concurrent_producers_and_consumers_lose_and_duplicate_nothing()
     {
         const int producers = 3, consumers = 3, perProducer = 50_000;
