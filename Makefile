@@ -11,7 +11,7 @@ PUBLISH_PROPS_linux-x64   := -p:CppCompilerAndLinker=$(CLANG)
 PUBLISH_PROPS_linux-arm64 := -p:CppCompilerAndLinker=$(CLANG) -p:ObjCopyName=llvm-objcopy
 QEMU_ARM64 := qemu-aarch64 -L /usr/aarch64-linux-gnu
 
-.PHONY: all deps build publish publish-all demo test unit-tests arm64-check bench bench-gate clean wasm
+.PHONY: all deps build publish publish-all demo test arm64-check bench bench-gate clean wasm
 
 all: build
 
