@@ -8,6 +8,7 @@ packages=(
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross     # arm64 cross binutils, libgcc, libc
   qemu-user                                       # runs the arm64 binaries
   hyperfine                                       # whole-process timings
+  file                                            # tests/scripts/arm64-check.sh checks the ELF machine
   graphviz                                        # flow.svg from flow.dot
   iproute2 dbus avahi-daemon avahi-utils python3-zeroconf tcpdump   # mDNS interop tests
 )
