@@ -67,7 +67,7 @@ public sealed class FlowCoordinator
         while (_state.RunningJobs < _maxInFlight && _state.TryCreateJob(out var job))
         {
             if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'");
-            bool isContext = _state.Function(job.FunctionId).IsContext;
+            bool isContext = job.IsContext;
             IJobSink sink = isContext ? _contextSink : _librarySink ?? throw NoLibraryExecutor(job);
             if (!sink.TrySubmit(job))
             {

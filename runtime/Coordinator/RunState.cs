@@ -288,7 +288,7 @@ public sealed partial class RunState
     private Job RentJob(RuntimeFunction function)
     {
         var job = function.FreeJobs;
-        if (job is null) return new Job(function.Id, function.FlowId, function.Inputs.Length, function.Implementation, function.Spec.DisplayName);
+        if (job is null) return new Job(function.Id, function.FlowId, function.Inputs.Length, function.Implementation, function.Spec.DisplayName, function.Spec.IsContext);
         function.FreeJobs = job.NextFree;
         job.NextFree = null;
         return job;

@@ -10,8 +10,9 @@ namespace Flowr.Runtime.Execution;
 /// </summary>
 public sealed class Job
 {
-    internal Job(int functionId, int flowId, int inputCount, IFunctionImplementation implementation, string functionName)
+    internal Job(int functionId, int flowId, int inputCount, IFunctionImplementation implementation, string functionName, bool isContext)
     {
+        IsContext = isContext;
         FunctionId = functionId;
         FlowId = flowId;
         Inputs = inputCount == 0 ? [] : new Value[inputCount];
@@ -23,6 +24,9 @@ public sealed class Job
     public long Id { get; internal set; }
 
     public int FunctionId { get; }
+
+    /// <summary>A context (impure) function's job: it runs on the runner's context thread.</summary>
+    public bool IsContext { get; }
     public int FlowId { get; }
 
     /// <summary>One value per input of the function, in input order.</summary>
