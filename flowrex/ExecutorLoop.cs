@@ -28,6 +28,7 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
             Threads = options.Threads,
             Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
             Resolve = static url => FlowStdLib.TryGetImplementation(url, out var implementation) ? implementation : null,
+            RunWasm = options.RunWasm,
         };
         string beacon = $"{ProtocolConstants.InstanceName}.{_serviceType.TrimEnd('.').Replace(".local", "", StringComparison.OrdinalIgnoreCase)}.local";
         while (!stop.IsCancellationRequested)

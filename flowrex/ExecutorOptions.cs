@@ -14,6 +14,8 @@ internal sealed record ExecutorOptions
     public string? ServiceType { get; init; }
     /// <summary>Interfaces to browse on (names or IPv4 addresses); all multicast ones when empty.</summary>
     public IReadOnlyList<string> Interfaces { get; init; } = [];
+    /// <summary>False with --no-wasm: refuse shipped WebAssembly modules, so flowr runs those jobs itself.</summary>
+    public bool RunWasm { get; init; } = true;
 
     public const string Usage = """
         flowrex: run flow library jobs for a flowr found on the local network
@@ -26,6 +28,7 @@ internal sealed record ExecutorOptions
           -c, --coordinator <HOST:PORT> Connect to this job service instead of discovering one with mDNS
           -i, --interface <NAME|ADDR>  Browse for flowr on this interface only (repeatable)
               --service-type <TYPE>    mDNS service type (default: $FLOWR_MDNS_SERVICE_TYPE or _flowr._tcp)
+              --no-wasm                Run no WebAssembly modules (flowr ships them with its limits); flowr runs those jobs
           -V, --version                Print the version
           -h, --help                   Print this help
 
@@ -79,6 +82,9 @@ internal sealed record ExecutorOptions
                     string? type = inline ?? Next(args, ref i);
                     if (type is null) return Fail("--service-type needs a type like _flowr._tcp", out exitCode);
                     options = options with { ServiceType = type };
+                    break;
+                case "--no-wasm":
+                    options = options with { RunWasm = false };
                     break;
                 default:
                     return Fail($"unexpected argument '{args[i]}'\n\n{Usage}", out exitCode);

@@ -40,6 +40,6 @@ public class CodecBenchmarks
         FrameReader.TryReadFrame(_buffer.WrittenSpan, out _, out var body, out _, out _);
         var reader = new ProtocolReader(body);
         JobCodec.ReadResultId(ref reader);
-        return JobCodec.ReadOutcome(ref reader).HasOutput;
+        return JobCodec.ReadOutcome(ref reader, out _).HasOutput;
     }
 }

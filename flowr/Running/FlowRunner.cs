@@ -40,11 +40,9 @@ internal static class FlowRunner
         var implementations = ImplementationResolver.ResolveAll(manifest, context, Runtime.Compiler.CompilerOptions.BuildLibrarySearchPath(options.LibDirs));
         bool needsLibraryExecutor = manifest.Functions.Any(f => !f.IsContext);
         // Remote executors (flowrex) serve a run with -t 0, or with --remote; otherwise nothing listens
-        // or multicasts, and start-up stays as fast as a local run.
-        // Only flowstdlib jobs can leave; provided and external-library (WASM) jobs run here, on one
-        // thread when -t 0.
-        bool remote = (options.Threads == 0 || options.Remote)
-            && manifest.Functions.Any(f => f.ImplementationLocation.StartsWith($"lib://{Runtime.Library.FlowStdLib.Name}/", StringComparison.Ordinal));
+        // or multicasts, and start-up stays as fast as a local run. flowstdlib jobs and WebAssembly
+        // jobs (whose modules travel) can leave; context jobs always run here.
+        bool remote = (options.Threads == 0 || options.Remote) && needsLibraryExecutor;
 
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs });
         RunMetrics metrics;
@@ -59,7 +57,7 @@ internal static class FlowRunner
                 IJobSink? librarySink = null;
                 if (remote)
                 {
-                    jobService = StartJobService(manifest, results, options);
+                    jobService = StartJobService(manifest, implementations, results, options);
                     advertiser = new JobAdvertiser(jobService.Port, jobService.RunId);
                     WaitForExecutors(jobService, options);
                     librarySink = jobService;
@@ -93,7 +91,7 @@ internal static class FlowRunner
     }
 
     /// <summary>Opens the job port for flowrex executors (runtime-semantics.md §9, PROTOCOL.md).</summary>
-    private static JobService StartJobService(FlowManifest manifest, ResultQueue results, RunnerOptions options)
+    private static JobService StartJobService(FlowManifest manifest, IFunctionImplementation[] implementations, ResultQueue results, RunnerOptions options)
     {
         var locations = new string[manifest.Functions.Count];
         foreach (var function in manifest.Functions) locations[function.Id] = function.ImplementationLocation;
@@ -102,7 +100,7 @@ internal static class FlowRunner
             ExecutorTimeout = options.ExecutorTimeout,
             Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
             MaxInFlight = MaxJobsInFlight,
-        });
+        }, implementations);
         if (options.Threads == 0)
         {
             Log.Info($"Waiting for executors: no local executor threads (-t 0), so library jobs run on flowrex executors that find 'jobs._flowr._tcp.local' (job port {service.Port}); giving up after {options.ExecutorTimeout.TotalSeconds:0} s without one");

@@ -5,6 +5,7 @@ using Flowr.Runtime.Execution;
 using Flowr.Runtime.Execution.Queues;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
+using Flowr.Runtime.Wasm;
 
 namespace Flowr.Runtime.Distribution;
 
@@ -28,6 +29,9 @@ internal sealed class ExecutorConnection : IFrameHandler
     private readonly FrameBuffer _sendBuffer = new();
     private readonly Job[] _scratch = new Job[256];
     private readonly bool[] _implementationSent;
+    /// <summary>By implementation id: the executor refused it, so its jobs run in flowr (<see cref="JobService.RunHere"/>).</summary>
+    private readonly bool[] _refused;
+    private readonly HashSet<string> _modulesSent = new(StringComparer.Ordinal);
     private readonly ManualResetEventSlim _closedEvent = new();
     private byte[]? _nonce;
     private Phase _phase = Phase.Hello;
@@ -39,7 +43,8 @@ internal sealed class ExecutorConnection : IFrameHandler
     {
         _service = service;
         _socket = new FrameSocket(socket);
-        _implementationSent = new bool[service.ImplementationUrls.Length];
+        _implementationSent = new bool[service.Wire.Urls.Length];
+        _refused = new bool[service.Wire.Urls.Length];
         _thread = new Thread(Run) { IsBackground = true, Name = "executor-connection" };
     }
 
@@ -71,7 +76,11 @@ internal sealed class ExecutorConnection : IFrameHandler
             lock (_gate) free = Capacity - _outstanding.Count;
             int want = Math.Min(Math.Min(free, max), _scratch.Length);
             int taken = 0;
-            while (taken < want && pending.TryDequeue(out var job)) _scratch[taken++] = job;
+            while (taken < want && pending.TryDequeue(out var job))
+            {
+                if (Volatile.Read(ref _refused[_service.Wire.IdOfFunction[job.FunctionId]])) _service.RunHere(job);
+                else _scratch[taken++] = job;
+            }
             if (taken == 0) return 0;
             lock (_gate)
             {
@@ -230,10 +239,11 @@ internal sealed class ExecutorConnection : IFrameHandler
     {
         var reader = new ProtocolReader(body);
         int retired = 0;
+        int refused = 0;
         while (!reader.IsAtEnd)
         {
             long id = JobCodec.ReadResultId(ref reader);
-            var outcome = JobCodec.ReadOutcome(ref reader);
+            var outcome = JobCodec.ReadOutcome(ref reader, out bool refusal);
             Job? job;
             lock (_gate) _outstanding.Remove(id, out job);
             if (job is null)
@@ -242,15 +252,30 @@ internal sealed class ExecutorConnection : IFrameHandler
                 if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Ignoring a result for Job#{id}, not outstanding on executor '{Name}'");
                 continue;
             }
+            if (refusal)
+            {
+                Refused(job, outcome.Error!);
+                refused++;
+                continue;
+            }
             job.Outcome = outcome.IsError ? JobOutcome.Fail($"{job.FunctionName}: {outcome.Error}") : outcome;
             _service.Results.Post(job);
             retired++;
         }
-        if (retired > 0)
+        if (retired > 0) Interlocked.Add(ref _retiredCount, retired);
+        if (retired + refused > 0) _service.PumpTo(this);
+    }
+
+    /// <summary>The executor cannot run this job's implementation at all: run it, and later ones, in flowr.</summary>
+    private void Refused(Job job, string reason)
+    {
+        ref bool refused = ref _refused[_service.Wire.IdOfFunction[job.FunctionId]];
+        if (!Volatile.Read(ref refused))
         {
-            Interlocked.Add(ref _retiredCount, retired);
-            _service.PumpTo(this);
+            Volatile.Write(ref refused, true);
+            Log.Warn($"Executor '{Name}' cannot run '{job.FunctionName}' ({reason}); its jobs run in flowr");
         }
+        _service.RunHere(job);
     }
 
     private void Encode(int count)
@@ -260,12 +285,17 @@ internal sealed class ExecutorConnection : IFrameHandler
         for (int i = 0; i < count; i++)
         {
             Job job = _scratch[i];
-            int implementation = _service.ImplementationIndex[job.FunctionId];
+            int implementation = _service.Wire.IdOfFunction[job.FunctionId];
             if (!_implementationSent[implementation])
             {
                 if (open) _sendBuffer.EndFrame();
                 open = false;
-                ControlMessages.WriteImplementation(_sendBuffer, implementation, _service.ImplementationUrls[implementation]);
+                // A WebAssembly module travels once per connection, before the first implementation naming it.
+                if (_service.Wire.Shipped[implementation] is { } wasm && _modulesSent.Add(wasm.Module.Sha256))
+                {
+                    WasmModuleTransfer.WriteModule(_sendBuffer, wasm.Module, wasm.Options);
+                }
+                ControlMessages.WriteImplementation(_sendBuffer, implementation, _service.Wire.Urls[implementation]);
                 _implementationSent[implementation] = true;
             }
             if (!open)

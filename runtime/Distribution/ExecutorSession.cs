@@ -8,6 +8,7 @@ using Flowr.Runtime.Execution.Queues;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
 using Flowr.Runtime.Values;
+using Flowr.Runtime.Wasm;
 
 namespace Flowr.Runtime.Distribution;
 
@@ -32,6 +33,7 @@ public sealed class ExecutorSession : IFrameHandler
     private readonly MpmcQueue<RemoteJob> _free;
     private readonly IdleWaiter _waiter = new();
     private readonly FrameBuffer _readerBuffer = new();
+    private readonly WasmModuleStore _modules;
     private volatile Implementation[] _implementations = [];
     private volatile bool _stopping;
     private bool _welcomed;
@@ -48,9 +50,11 @@ public sealed class ExecutorSession : IFrameHandler
         // a queue holding no more than the credit look full (MpmcQueue.Enqueue).
         _work = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
         _free = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
+        _modules = options.RunWasm ? new WasmModuleStore() : WasmModuleStore.Refusing("this executor runs no WebAssembly (flowrex --no-wasm)");
     }
 
-    private readonly record struct Implementation(string? Url, IFunctionImplementation? Code);
+    /// <summary>An announced implementation: its code, or why this executor refuses its jobs.</summary>
+    private readonly record struct Implementation(string? Url, IFunctionImplementation? Code, string? Refusal);
 
     /// <summary>Runs a session on a connected socket until the flow is done, the connection drops, or <paramref name="cancellation"/> fires.</summary>
     public static ExecutorSessionResult Run(Socket socket, ExecutorSessionOptions options, CancellationToken cancellation)
@@ -135,6 +139,9 @@ public sealed class ExecutorSession : IFrameHandler
             case MessageType.Implementation:
                 OnImplementation(body);
                 break;
+            case MessageType.Module:
+                _modules.Accept(body);
+                break;
             case MessageType.Heartbeat:
                 ControlMessages.ReadEmpty(body);
                 break;
@@ -186,9 +193,16 @@ public sealed class ExecutorSession : IFrameHandler
             table.CopyTo(bigger, 0);
             table = bigger;
         }
-        table[id] = new Implementation(url, _options.Resolve(url));
+        var code = _modules.Resolve(url) ?? _options.Resolve(url);
+        string? refusal = code switch
+        {
+            null => $"implementation '{url}' is not known to executor '{_options.Name}'",
+            UnavailableImplementation unavailable => unavailable.Reason,
+            _ => null,
+        };
+        table[id] = new Implementation(url, refusal is null ? code : null, refusal);
         _implementations = table;
-        if (table[id].Code is null) Log.Warn($"Implementation '{url}' is not known to this executor; its jobs will fail");
+        if (refusal is not null) Log.Warn($"Refusing the jobs of '{url}', flowr runs them: {refusal}");
     }
 
     private void OnJobs(ReadOnlySpan<byte> body)
@@ -232,7 +246,8 @@ public sealed class ExecutorSession : IFrameHandler
                 open = true;
             }
             var writer = new ProtocolWriter(buffer);
-            JobCodec.WriteResult(ref writer, job.Id, job.Outcome);
+            if (job.Refused) JobCodec.WriteRefusal(ref writer, job.Id, job.Outcome.Error!);
+            else JobCodec.WriteResult(ref writer, job.Id, job.Outcome);
             job.Reset();
             _free.TryEnqueue(job);
             if (buffer.CurrentFrameLength >= ResultFrameCut)
@@ -261,11 +276,14 @@ public sealed class ExecutorSession : IFrameHandler
     {
         var table = _implementations;
         var entry = (uint)job.Implementation < (uint)table.Length ? table[job.Implementation] : default;
-        if (entry.Code is null)
+        if (entry.Refusal is not null)
         {
-            job.Outcome = JobOutcome.Fail(entry.Url is null
-                ? $"implementation id {job.Implementation} was never announced to executor '{_options.Name}'"
-                : $"implementation '{entry.Url}' is not known to executor '{_options.Name}'");
+            job.Refused = true;
+            job.Outcome = JobOutcome.Fail(entry.Refusal);
+        }
+        else if (entry.Code is null)
+        {
+            job.Outcome = JobOutcome.Fail($"implementation id {job.Implementation} was never announced to executor '{_options.Name}'");
         }
         else
         {
@@ -278,7 +296,7 @@ public sealed class ExecutorSession : IFrameHandler
                 job.Outcome = JobOutcome.Fail(error.Message);
             }
         }
-        Interlocked.Increment(ref _jobsRun);
+        if (!job.Refused) Interlocked.Increment(ref _jobsRun);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(Describe(job, entry.Url));
     }
 
@@ -290,7 +308,8 @@ public sealed class ExecutorSession : IFrameHandler
             if (inputs.Length > 0) inputs.Append(", ");
             inputs.Append(input.ToString());
         }
-        string outcome = job.Outcome.IsError ? $"error: {job.Outcome.Error}"
+        string outcome = job.Refused ? $"refused: {job.Outcome.Error}"
+            : job.Outcome.IsError ? $"error: {job.Outcome.Error}"
             : job.Outcome.HasOutput ? job.Outcome.Output.ToString() : "no output";
         return $"Job #{job.Id} '{url}' ({inputs}) -> {outcome}";
     }

@@ -18,6 +18,12 @@ public sealed record ExecutorSessionOptions
     /// <summary>Pre-shared key, when the coordinator asks for one.</summary>
     public string? Key { get; init; }
 
+    /// <summary>
+    /// Whether shipped WebAssembly modules run here (with the limits flowr sends); when false the
+    /// executor refuses their jobs and flowr runs them.
+    /// </summary>
+    public bool RunWasm { get; init; } = true;
+
     /// <summary>Finds the implementation behind a <c>lib://</c> URL; null when unknown.</summary>
     public required Func<string, IFunctionImplementation?> Resolve { get; init; }
 

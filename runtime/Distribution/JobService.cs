@@ -30,9 +30,11 @@ public sealed class JobService : IJobSink, IDisposable
     private readonly JobServiceOptions _options;
     private readonly MpmcQueue<Job> _pending;
     private readonly LocalWorkers? _local;
-    private readonly bool[] _localOnly;
-    private readonly ExecutorThreads? _provided;
-    private int _providedSubmitted;
+    private readonly int _localThreads;
+    private readonly Lock _hereLock = new();
+    /// <summary>Threads for jobs that run in flowr whatever executors there are: see <see cref="RunHere"/>.</summary>
+    private volatile ExecutorThreads? _here;
+    private int _hereSubmitted;
     private readonly Socket _listener;
     private readonly Thread _acceptThread;
     private readonly Thread _timerThread;
@@ -49,18 +51,21 @@ public sealed class JobService : IJobSink, IDisposable
     /// <param name="implementationLocations">The implementation URL of every function, by function id.</param>
     /// <param name="localThreads">Local executor threads; 0 means every library job runs remotely.</param>
     /// <param name="options">Port, timeout and key.</param>
-    public JobService(ResultQueue results, IReadOnlyList<string> implementationLocations, int localThreads, JobServiceOptions options)
+    /// <param name="implementations">
+    /// The resolved implementation of every function, by function id: WebAssembly functions among them
+    /// travel to executors as modules. Null: only flowstdlib jobs leave.
+    /// </param>
+    public JobService(ResultQueue results, IReadOnlyList<string> implementationLocations, int localThreads, JobServiceOptions options,
+        IReadOnlyList<IFunctionImplementation>? implementations = null)
     {
         _results = results;
         _options = options;
         RunId = options.RunId ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         KeyBytes = options.Key is { Length: > 0 } key ? System.Text.Encoding.UTF8.GetBytes(key) : null;
-        (ImplementationIndex, ImplementationUrls) = IndexImplementations(implementationLocations);
+        Wire = WireImplementations.Plan(implementationLocations, implementations);
         _pending = new MpmcQueue<Job>(options.MaxInFlight * 2);
-        // runtime-semantics.md §7: only flowstdlib jobs may leave (flowrex links it natively);
-        // provided (…wasm) jobs and jobs of external WASM libraries run here.
-        _localOnly = implementationLocations.Select(IsLocalOnly).ToArray();
-        if (Array.IndexOf(_localOnly, true) >= 0) _provided = new ExecutorThreads("provided", Math.Max(1, localThreads), options.MaxInFlight, results);
+        _localThreads = localThreads;
+        if (Array.IndexOf(Wire.LocalOnly, true) >= 0) CreateHere();
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -103,29 +108,28 @@ public sealed class JobService : IJobSink, IDisposable
     internal ResultQueue Results => _results;
     internal int MaxInFlight => _options.MaxInFlight;
     internal byte[]? KeyBytes { get; }
-    internal int[] ImplementationIndex { get; }
-    internal string[] ImplementationUrls { get; }
+    internal WireImplementations Wire { get; }
 
     public bool TrySubmit(Job job)
     {
-        if (!_localOnly[job.FunctionId])
+        if (!Wire.LocalOnly[job.FunctionId])
         {
             // At most MaxInFlight jobs are in flight in a queue of twice that (MpmcQueue.Enqueue).
             _pending.Enqueue(job);
             return true;
         }
-        _providedSubmitted++;
-        return _provided!.TrySubmit(job);
+        _hereSubmitted++;
+        return _here!.TrySubmit(job);
     }
 
     public void Flush(int submitted)
     {
         if (submitted <= 0) return;
-        if (_providedSubmitted > 0)
+        if (_hereSubmitted > 0)
         {
-            _provided!.Flush(_providedSubmitted);
-            submitted -= _providedSubmitted;
-            _providedSubmitted = 0;
+            _here!.Flush(_hereSubmitted);
+            submitted -= _hereSubmitted;
+            _hereSubmitted = 0;
         }
         _local?.Wake(submitted);
         Pump();
@@ -163,10 +167,25 @@ public sealed class JobService : IJobSink, IDisposable
         }
     }
 
-    private static bool IsLocalOnly(string location) =>
-        !location.StartsWith(StandardLibraryPrefix, StringComparison.Ordinal) && !location.StartsWith("context://", StringComparison.Ordinal);
+    /// <summary>
+    /// Runs a job in flowr: one whose code cannot travel, or one an executor refused (it cannot load
+    /// the module, or does not know the implementation). flowr resolved every implementation before
+    /// the run, so it can always run the job itself. Any thread.
+    /// </summary>
+    internal void RunHere(Job job)
+    {
+        var here = _here ?? CreateHere();
+        here.TrySubmit(job);
+        here.Flush(1);
+    }
 
-    private const string StandardLibraryPrefix = "lib://" + Library.FlowStdLib.Name + "/";
+    private ExecutorThreads CreateHere()
+    {
+        lock (_hereLock)
+        {
+            return _here ??= new ExecutorThreads("here", Math.Max(1, _localThreads), _options.MaxInFlight, _results);
+        }
+    }
 
     /// <summary>Sends pending jobs to executors with free credit, a chunk each in turn.</summary>
     internal void Pump()
@@ -288,26 +307,8 @@ public sealed class JobService : IJobSink, IDisposable
         _acceptThread.Join(TimeSpan.FromSeconds(1));
         _timerThread.Join(TimeSpan.FromSeconds(1));
         _local?.Dispose();
-        _provided?.Dispose();
+        _here?.Dispose();
         _failed.Dispose();
         _stop.Dispose();
-    }
-
-    private static (int[] Index, string[] Urls) IndexImplementations(IReadOnlyList<string> locations)
-    {
-        var index = new int[locations.Count];
-        var urls = new List<string>();
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < locations.Count; i++)
-        {
-            if (!ids.TryGetValue(locations[i], out int id))
-            {
-                id = urls.Count;
-                ids.Add(locations[i], id);
-                urls.Add(locations[i]);
-            }
-            index[i] = id;
-        }
-        return (index, urls.ToArray());
     }
 }

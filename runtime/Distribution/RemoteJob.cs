@@ -12,6 +12,8 @@ internal sealed class RemoteJob
     public int InputCount;
     public Value[] Inputs = new Value[4];
     public JobOutcome Outcome;
+    /// <summary>The executor cannot run this job's implementation; <see cref="Outcome"/> holds why.</summary>
+    public bool Refused;
 
     public ReadOnlySpan<Value> InputSpan => Inputs.AsSpan(0, InputCount);
 
@@ -20,5 +22,6 @@ internal sealed class RemoteJob
         Array.Clear(Inputs, 0, InputCount);
         InputCount = 0;
         Outcome = default;
+        Refused = false;
     }
 }

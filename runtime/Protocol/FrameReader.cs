@@ -37,7 +37,7 @@ public static class FrameReader
             return ReadStatus.NeedMoreData;
         }
         type = (MessageType)data[4];
-        if (type is < MessageType.Hello or > MessageType.Close)
+        if (type is < MessageType.Hello or > MessageType.Module)
         {
             error = $"unknown message type {data[4]}";
             return ReadStatus.Malformed;

@@ -13,6 +13,7 @@ public static class JobCodec
     private const byte HasOutputFlag = 1;
     private const byte RunAgainFlag = 2;
     private const byte ErrorFlag = 4;
+    private const byte RefusedFlag = 8;
 
     /// <summary>Longest error message carried in a result.</summary>
     public const int MaxErrorLength = 64 * 1024;
@@ -37,8 +38,9 @@ public static class JobCodec
     }
 
     /// <summary>
-    /// A result: varint job id, flags (1 = has output, 2 = run again, 4 = error), then the output value
-    /// when flag 1 is set, then the error message when flag 4 is set. "No output" and "output null" differ.
+    /// A result: varint job id, flags (1 = has output, 2 = run again, 4 = error, 8 = refused), then the
+    /// output value when flag 1 is set, then the error message when flag 4 is set. "No output" and
+    /// "output null" differ.
     /// </summary>
     public static void WriteResult(ref ProtocolWriter writer, long jobId, in JobOutcome outcome)
     {
@@ -54,6 +56,18 @@ public static class JobCodec
         if (outcome.HasOutput) ValueCodec.Write(ref writer, outcome.Output);
     }
 
+    /// <summary>
+    /// A refusal (flags 4 + 8): this executor cannot run the job's implementation at all (unknown URL,
+    /// a WebAssembly module it cannot load), so the coordinator runs the job elsewhere.
+    /// </summary>
+    public static void WriteRefusal(ref ProtocolWriter writer, long jobId, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        writer.WriteVarUInt((ulong)jobId);
+        writer.WriteByte(ErrorFlag | RefusedFlag);
+        writer.WriteString(reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason);
+    }
+
     /// <summary>Reads the job id that starts a result; then call <see cref="ReadOutcome"/>.</summary>
     public static long ReadResultId(ref ProtocolReader reader)
     {
@@ -62,10 +76,12 @@ public static class JobCodec
         return (long)id;
     }
 
-    public static JobOutcome ReadOutcome(ref ProtocolReader reader)
+    /// <summary>Reads the rest of a result; <paramref name="refused"/> is true for a refusal (whose outcome is the error).</summary>
+    public static JobOutcome ReadOutcome(ref ProtocolReader reader, out bool refused)
     {
         byte flags = reader.ReadByte();
-        if (flags == ErrorFlag)
+        refused = flags == (ErrorFlag | RefusedFlag);
+        if (flags == ErrorFlag || refused)
         {
             string error = reader.ReadString();
             return JobOutcome.Fail(error);

@@ -24,4 +24,6 @@ public enum MessageType : byte
     Done = 9,
     /// <summary>Either way: the sender closes the connection, with a reason.</summary>
     Close = 10,
+    /// <summary>Coordinator → executor: a provided function's WebAssembly module, named by its SHA-256.</summary>
+    Module = 11,
 }

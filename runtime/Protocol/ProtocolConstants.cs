@@ -5,7 +5,7 @@ namespace Flowr.Runtime.Protocol;
 public static class ProtocolConstants
 {
     /// <summary>Protocol version sent in <c>hello</c>/<c>welcome</c> and advertised as TXT <c>proto</c>.</summary>
-    public const ushort Version = 1;
+    public const ushort Version = 2;
 
     /// <summary>Frame header: a little-endian u32 length of what follows, then the message type byte.</summary>
     public const int FrameHeaderSize = 5;

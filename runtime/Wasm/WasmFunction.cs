@@ -39,6 +39,9 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
     /// <summary>The module behind this function.</summary>
     public WasmModule Module => _module;
 
+    /// <summary>The limits its calls run with (they travel with the module to a remote executor).</summary>
+    public WasmOptions Options => _options;
+
     /// <summary>
     /// The implementation of <paramref name="name"/> from the module file at <paramref name="path"/>
     /// (<c>.wasm</c> or <c>.wat</c>). When the module cannot be loaded, every call of the returned

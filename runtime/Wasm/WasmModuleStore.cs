@@ -1,24 +1,34 @@
 // Copyright (c) flowr contributors. MIT licence.
 using Flowr.Runtime.Execution;
-using Flowr.Runtime.Logging;
-using Flowr.Runtime.Values;
 
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
 /// The executor's side of module shipping (<see cref="WasmModuleTransfer"/>): the modules received on
-/// one connection, by hash. A module whose bytes do not match its hash, or that does not load, is
-/// remembered with the reason, and every job of it is answered with that error, so the executor
-/// keeps running and the coordinator sees why. Thread-safe.
+/// one connection, by hash, each run with the limits the coordinator sent with it. A module whose
+/// bytes do not match its hash, or that does not load, is remembered with the reason and resolves to
+/// an <see cref="UnavailableImplementation"/>: the executor keeps running, refuses its jobs, and the
+/// coordinator sees why. Thread-safe.
 /// </summary>
 public sealed class WasmModuleStore
 {
     private readonly Dictionary<string, Entry> _modules = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
-    private readonly WasmOptions _options;
+    private readonly string? _refusal;
 
-    /// <summary>Creates an empty store whose functions run with <paramref name="options"/>.</summary>
-    public WasmModuleStore(WasmOptions? options = null) => _options = options ?? WasmOptions.Default;
+    /// <summary>Creates an empty store that runs the modules it receives.</summary>
+    public WasmModuleStore()
+    {
+    }
+
+    private WasmModuleStore(string refusal) => _refusal = refusal;
+
+    /// <summary>A store that checks module frames but runs no WebAssembly: every module resolves to <paramref name="reason"/>.</summary>
+    public static WasmModuleStore Refusing(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return new WasmModuleStore(reason);
+    }
 
     /// <summary>
     /// Takes a <c>module</c> frame body: verifies the SHA-256 and compiles the module (once per
@@ -26,31 +36,33 @@ public sealed class WasmModuleStore
     /// </summary>
     public void Accept(ReadOnlySpan<byte> body)
     {
-        var (sha256, name, binary) = WasmModuleTransfer.ReadModule(body);
+        var (sha256, name, binary, limits) = WasmModuleTransfer.ReadModule(body);
         Entry entry;
-        string actual = WasmModule.HashOf(binary);
-        if (actual != sha256)
+        if (_refusal is not null)
         {
-            entry = new Entry(null, $"module '{name}' arrived with SHA-256 {actual}, not the announced {sha256}");
+            entry = Entry.Refused($"module '{name}': {_refusal}");
+        }
+        else if (WasmModule.HashOf(binary) is var actual && actual != sha256)
+        {
+            entry = Entry.Refused($"module '{name}' arrived with SHA-256 {actual}, not the announced {sha256}");
         }
         else
         {
             try
             {
-                entry = new Entry(WasmModule.FromBinary(name, binary), null);
+                entry = new Entry(WasmModule.FromBinary(name, binary), limits, null);
             }
             catch (WasmException e)
             {
-                entry = new Entry(null, e.Message);
+                entry = Entry.Refused(e.Message);
             }
         }
-        if (entry.Error is not null) Log.Warn($"Provided module '{name}' cannot run here: {entry.Error}");
         lock (_lock) _modules[sha256] = entry;
     }
 
     /// <summary>
     /// The implementation behind a <c>wasm://sha256/…</c> URL: the module's function, or an
-    /// implementation that fails every job with the reason it cannot run. Null for other URLs.
+    /// <see cref="UnavailableImplementation"/> with the reason it cannot run. Null for other URLs.
     /// </summary>
     public IFunctionImplementation? Resolve(string url)
     {
@@ -58,17 +70,15 @@ public sealed class WasmModuleStore
         Entry entry;
         lock (_lock)
         {
-            if (!_modules.TryGetValue(sha256, out entry)) entry = new Entry(null, $"module {sha256} was never sent to this executor");
+            if (!_modules.TryGetValue(sha256, out entry)) entry = Entry.Refused($"module {sha256} was never sent to this executor");
         }
         return entry.Module is { } module
-            ? new WasmFunction(module.Name, module, _options)
-            : new Unavailable(WasmFunction.FailureMessage(url, entry.Error!));
+            ? new WasmFunction(module.Name, module, entry.Limits)
+            : new UnavailableImplementation(entry.Error!);
     }
 
-    private readonly record struct Entry(WasmModule? Module, string? Error);
-
-    private sealed class Unavailable(string message) : IFunctionImplementation
+    private readonly record struct Entry(WasmModule? Module, WasmOptions? Limits, string? Error)
     {
-        public JobOutcome Run(ReadOnlySpan<Value> inputs) => JobOutcome.Fail(message);
+        public static Entry Refused(string reason) => new(null, null, reason);
     }
 }

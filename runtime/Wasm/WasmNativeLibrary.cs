@@ -51,7 +51,8 @@ public static partial class WasmNativeLibrary
         if (name != LibraryName) return IntPtr.Zero;
         lock (s_lock)
         {
-            if (s_handle != IntPtr.Zero) return s_handle;
+            // Source is set once the first lookup decided: the embedded copy's handle, or default probing (zero).
+            if (Source is not null) return s_handle;
             long started = Stopwatch.GetTimestamp();
             s_handle = LoadEmbedded(out string source);
             Source = source;

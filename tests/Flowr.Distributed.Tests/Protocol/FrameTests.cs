@@ -43,6 +43,7 @@ public sealed class FrameTests
     [Theory]
     [InlineData(new byte[] { 0, 0, 0, 0 }, "empty frame")]
     [InlineData(new byte[] { 1, 0, 0, 0, 0 }, "unknown message type 0")]
+    [InlineData(new byte[] { 1, 0, 0, 0, 12 }, "unknown message type 12")]
     [InlineData(new byte[] { 1, 0, 0, 0, 200 }, "unknown message type 200")]
     public void Empty_frames_and_unknown_types_are_malformed(byte[] bytes, string reason)
     {

@@ -51,7 +51,7 @@ public sealed class JobCodecTests
         for (int i = 0; i < outcomes.Length; i++)
         {
             Assert.Equal(i + 10, JobCodec.ReadResultId(ref reader));
-            var read = JobCodec.ReadOutcome(ref reader);
+            var read = JobCodec.ReadOutcome(ref reader, out _);
             Assert.Equal(outcomes[i].HasOutput, read.HasOutput);
             Assert.Equal(outcomes[i].RunAgain, read.RunAgain);
             Assert.Equal(outcomes[i].Error, read.Error);
@@ -62,13 +62,33 @@ public sealed class JobCodecTests
     }
 
     [Fact]
+    public void A_refusal_is_an_error_the_reader_can_tell_from_a_failed_job()
+    {
+        using var buffer = new FrameBuffer(8);
+        var writer = new ProtocolWriter(buffer);
+        JobCodec.WriteRefusal(ref writer, 5, "module 'm.wasm': no WebAssembly here");
+        JobCodec.WriteResult(ref writer, 6, JobOutcome.Fail("trapped"));
+
+        var reader = new ProtocolReader(buffer.WrittenSpan);
+        Assert.Equal(5, JobCodec.ReadResultId(ref reader));
+        var refusal = JobCodec.ReadOutcome(ref reader, out bool refused);
+        Assert.True(refused);
+        Assert.Equal("module 'm.wasm': no WebAssembly here", refusal.Error);
+        Assert.Equal(6, JobCodec.ReadResultId(ref reader));
+        var failure = JobCodec.ReadOutcome(ref reader, out refused);
+        Assert.False(refused);
+        Assert.Equal("trapped", failure.Error);
+        Assert.True(reader.IsAtEnd);
+    }
+
+    [Fact]
     public void Unknown_result_flags_are_malformed()
     {
         Assert.Throws<ProtocolException>(() =>
         {
             var reader = new ProtocolReader([1, 8]);
             JobCodec.ReadResultId(ref reader);
-            JobCodec.ReadOutcome(ref reader);
+            JobCodec.ReadOutcome(ref reader, out _);
         });
     }
 
@@ -108,6 +128,6 @@ public sealed class JobCodecTests
         FrameReader.TryReadFrame(buffer.WrittenSpan, out _, out body, out _, out _);
         reader = new ProtocolReader(body);
         JobCodec.ReadResultId(ref reader);
-        JobCodec.ReadOutcome(ref reader);
+        JobCodec.ReadOutcome(ref reader, out _);
     }
 }

@@ -1,4 +1,5 @@
 // Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Execution;
 using Flowr.Runtime.Protocol;
 using Flowr.Runtime.Values;
 using Flowr.Runtime.Wasm;
@@ -20,8 +21,8 @@ public sealed class WasmModuleTransferTests
         return frame[5..].ToArray();
     }
 
-    // A module frame written by hand, so that hash and bytes can disagree.
-    private static byte[] HandmadeBody(string sha256, string name, byte[] binary)
+    // A module frame written by hand, so that hash and bytes (or limits) can be anything.
+    private static byte[] HandmadeBody(string sha256, string name, byte[] binary, ulong resultCap = 1024, ulong timeoutMs = 10_000, ulong memoryKiB = 65536)
     {
         using var buffer = new FrameBuffer();
         buffer.BeginFrame(WasmModuleTransfer.ModuleMessage);
@@ -30,22 +31,55 @@ public sealed class WasmModuleTransferTests
         writer.WriteString(name);
         writer.WriteVarUInt((ulong)binary.Length);
         writer.WriteBytes(binary);
+        writer.WriteVarUInt(resultCap);
+        writer.WriteVarUInt(timeoutMs);
+        writer.WriteVarUInt(memoryKiB);
         buffer.EndFrame();
         return buffer.WrittenSpan[5..].ToArray();
     }
 
     [Fact]
-    public void A_module_frame_carries_hash_name_and_binary()
+    public void A_module_frame_carries_hash_name_binary_and_limits()
     {
         var module = WasmModule.FromText("echo.wat", WatModules.Echo);
-
-        byte[] body = FrameBody(buffer => WasmModuleTransfer.WriteModule(buffer, module), out var type);
-        var (sha256, name, binary) = WasmModuleTransfer.ReadModule(body);
+        var limits = new WasmOptions { ResultCap = 4096, CallTimeout = TimeSpan.FromMilliseconds(300), MemoryLimitBytes = 2 * 1024 * 1024 };
+        byte[] body = FrameBody(buffer => WasmModuleTransfer.WriteModule(buffer, module, limits), out var type);
+        var (sha256, name, binary, read) = WasmModuleTransfer.ReadModule(body);
 
         Assert.Equal(WasmModuleTransfer.ModuleMessage, type);
         Assert.Equal((module.Sha256, "echo.wat"), (sha256, name));
         Assert.Equal(module.Binary, binary);
         Assert.Equal("wasm://sha256/" + module.Sha256, WasmModuleTransfer.UrlFor(module));
+        Assert.Equal((4096, TimeSpan.FromMilliseconds(300), 2L * 1024 * 1024), (read.ResultCap, read.CallTimeout, read.MemoryLimitBytes));
+    }
+
+    [Fact]
+    public void A_shipped_module_runs_with_the_limits_that_came_with_it()
+    {
+        // 2,000 bytes: over the default cap of 1,024, under the 4,096 the coordinator sends.
+        string big = "\"" + new string('x', 1990) + "\"";
+        var module = WasmModule.FromText("big.wat", WatModules.Constant("{\"Ok\":[" + big + ",false]}"));
+        var store = new WasmModuleStore();
+
+        store.Accept(HandmadeBody(module.Sha256, "big.wat", module.Binary, resultCap: 4096));
+        var outcome = store.Resolve(WasmModuleTransfer.UrlFor(module))!.Run(OneInput);
+
+        Assert.False(outcome.IsError, outcome.Error);
+        Assert.Equal(big, ValueJson.ToCompactString(outcome.Output));
+    }
+
+    [Fact]
+    public void A_refusing_store_checks_the_frame_but_runs_nothing()
+    {
+        var module = WasmModule.FromText("echo.wat", WatModules.Echo);
+        var store = WasmModuleStore.Refusing("no WebAssembly here");
+
+        store.Accept(HandmadeBody(module.Sha256, "echo.wat", module.Binary));
+        var function = store.Resolve(WasmModuleTransfer.UrlFor(module));
+
+        var unavailable = Assert.IsType<UnavailableImplementation>(function);
+        Assert.Equal("module 'echo.wat': no WebAssembly here", unavailable.Reason);
+        Assert.Throws<ProtocolException>(() => store.Accept(HandmadeBody("short", "x", [0, 1])));
     }
 
     [Fact]
@@ -54,7 +88,7 @@ public sealed class WasmModuleTransferTests
         var module = WasmModule.FromText("echo.wat", WatModules.Echo);
         var store = new WasmModuleStore();
 
-        store.Accept(FrameBody(buffer => WasmModuleTransfer.WriteModule(buffer, module), out _));
+        store.Accept(FrameBody(buffer => WasmModuleTransfer.WriteModule(buffer, module, WasmOptions.Default), out _));
         var function = store.Resolve(WasmModuleTransfer.UrlFor(module));
 
         Assert.NotNull(function);
@@ -97,7 +131,7 @@ public sealed class WasmModuleTransferTests
 
         var outcome = new WasmModuleStore().Resolve(url)!.Run(OneInput);
 
-        Assert.Equal($"Provided function '{url}': module {new string('a', 64)} was never sent to this executor", outcome.Error);
+        Assert.Equal($"module {new string('a', 64)} was never sent to this executor", outcome.Error);
     }
 
     [Theory]
@@ -113,5 +147,20 @@ public sealed class WasmModuleTransferTests
 
         Assert.Throws<ProtocolException>(() => new WasmModuleStore().Accept(body));
         Assert.Throws<ProtocolException>(() => WasmModuleTransfer.ReadModule(body.AsSpan(0, body.Length - 1)));
+    }
+
+    [Theory]
+    [InlineData(0UL, 10_000UL, 65536UL)]
+    [InlineData(16UL * 1024 * 1024 + 1, 10_000UL, 65536UL)]
+    [InlineData(1024UL, 0UL, 65536UL)]
+    [InlineData(1024UL, 10_000UL, 63UL)]
+    [InlineData(1024UL, 10_000UL, 4UL * 1024 * 1024 + 1)]
+    public void Limits_out_of_range_make_the_frame_malformed(ulong resultCap, ulong timeoutMs, ulong memoryKiB)
+    {
+        var module = WasmModule.FromText("echo.wat", WatModules.Echo);
+
+        var error = Assert.Throws<ProtocolException>(() =>
+            WasmModuleTransfer.ReadModule(HandmadeBody(module.Sha256, "echo.wat", module.Binary, resultCap, timeoutMs, memoryKiB)));
+        Assert.Contains("out of range", error.Message, StringComparison.Ordinal);
     }
 }
