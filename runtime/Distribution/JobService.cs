@@ -29,7 +29,8 @@ public sealed class JobService : IJobSink, IDisposable
     private readonly ResultQueue _results;
     private readonly JobServiceOptions _options;
     private readonly MpmcQueue<Job> _pending;
-    private readonly LocalWorkers? _local;
+    /// <summary>Local executor threads (-t N with --remote), pulling from the same pending queue as the connections.</summary>
+    private readonly ExecutorThreads? _local;
     private readonly int _localThreads;
     private readonly Lock _hereLock = new();
     /// <summary>Threads for jobs that run in flowr whatever executors there are: see <see cref="RunHere"/>.</summary>
@@ -80,7 +81,7 @@ public sealed class JobService : IJobSink, IDisposable
             throw;
         }
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        if (localThreads > 0) _local = new LocalWorkers(localThreads, _pending, results);
+        if (localThreads > 0) _local = new ExecutorThreads("executor", localThreads, _pending, results);
         _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "job-service-accept" };
         _acceptThread.Start();
         _timerThread = new Thread(TimerLoop) { IsBackground = true, Name = "job-service-timer" };
@@ -131,7 +132,7 @@ public sealed class JobService : IJobSink, IDisposable
             submitted -= _hereSubmitted;
             _hereSubmitted = 0;
         }
-        _local?.Wake(submitted);
+        _local?.Flush(submitted);
         Pump();
         if (submitted <= AssistMaxBatch && _local is null) ReceiveResultsNow();
     }
@@ -247,7 +248,7 @@ public sealed class JobService : IJobSink, IDisposable
             : $"{what} closed: {reason}");
         if (outstanding.Count > 0)
         {
-            _local?.Wake(outstanding.Count);
+            _local?.Flush(outstanding.Count);
             Pump();
         }
     }

@@ -6,8 +6,9 @@ namespace Flowr.Runtime.Execution;
 
 /// <summary>
 /// A fixed set of threads taking jobs from one lock-free queue, running them and posting the
-/// results. Used for the local library executors (<c>-t N</c>) and, with one thread, for context
-/// functions, whose jobs must run one at a time in dispatch order.
+/// results. Used for the local library executors (<c>-t N</c>), for them beside remote executors
+/// (over the job service's pending queue, which remote connections drain too) and, with one thread,
+/// for context functions, whose jobs must run one at a time in dispatch order.
 /// </summary>
 public sealed class ExecutorThreads : IJobSink, IDisposable
 {
@@ -19,11 +20,17 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     private volatile bool _stopping;
 
     public ExecutorThreads(string name, int threads, int capacity, ResultQueue results)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         // NOTE: twice the jobs that can be in flight: a slot a consumer has claimed but not yet
         // released cannot take a new item (MpmcQueue.Enqueue).
-        _jobs = new MpmcQueue<Job>(capacity * 2);
+        : this(name, threads, new MpmcQueue<Job>(capacity * 2), results)
+    {
+    }
+
+    /// <summary>Threads over a queue that others may also fill and drain; <see cref="Flush"/> wakes them.</summary>
+    internal ExecutorThreads(string name, int threads, MpmcQueue<Job> jobs, ResultQueue results)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _jobs = jobs;
         _results = results;
         _threads = new Thread[threads];
         for (int i = 0; i < threads; i++)
