@@ -103,7 +103,8 @@ internal static class FlowRunner
         }, implementations);
         if (options.Threads == 0)
         {
-            Log.Info($"Waiting for executors: no local executor threads (-t 0), so library jobs run on flowrex executors that find 'jobs._flowr._tcp.local' (job port {service.Port}); giving up after {options.ExecutorTimeout.TotalSeconds:0} s without one");
+            string serviceType = Mdns.MdnsOptions.ServiceTypeFromEnvironment().TrimEnd('.').Replace(".local", "", StringComparison.OrdinalIgnoreCase);
+            Log.Info($"Waiting for executors: no local executor threads (-t 0), so library jobs run on flowrex executors that find '{Runtime.Protocol.ProtocolConstants.InstanceName}.{serviceType}.local' (job port {service.Port}); giving up after {options.ExecutorTimeout.TotalSeconds:0} s without one");
         }
         else
         {

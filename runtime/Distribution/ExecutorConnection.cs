@@ -258,13 +258,19 @@ internal sealed class ExecutorConnection : IFrameHandler
                 refused++;
                 continue;
             }
-            job.Outcome = outcome.IsError ? JobOutcome.Fail($"{job.FunctionName}: {outcome.Error}") : outcome;
+            job.Outcome = outcome.IsError ? JobOutcome.Fail(ErrorMessage(job, outcome.Error!)) : outcome;
             _service.Results.Post(job);
             retired++;
         }
         if (retired > 0) Interlocked.Add(ref _retiredCount, retired);
         if (retired + refused > 0) _service.PumpTo(this);
     }
+
+    /// <summary>An executor's error worded as the same error of a job run in flowr (<see cref="Job.Execute"/>).</summary>
+    private string ErrorMessage(Job job, string error) =>
+        _service.Wire.Shipped[_service.Wire.IdOfFunction[job.FunctionId]] is null
+            ? $"{job.FunctionName}: {error}"
+            : $"{job.FunctionName}: {WasmFunction.FailureMessage(job.FunctionName, error)}";
 
     /// <summary>The executor cannot run this job's implementation at all: run it, and later ones, in flowr.</summary>
     private void Refused(Job job, string reason)

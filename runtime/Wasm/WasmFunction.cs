@@ -22,6 +22,7 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
     private readonly WasmModule _module;
     private readonly WasmOptions _options;
     private readonly ThreadLocal<WasmInstance?> _instances = new(trackAllValues: true);
+    private readonly bool _bareErrors;
 
     /// <summary>Creates the function <paramref name="name"/> (used in error messages) over a compiled module.</summary>
     public WasmFunction(string name, WasmModule module, WasmOptions? options = null)
@@ -32,6 +33,15 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
         _module = module;
         _options = options ?? WasmOptions.Default;
     }
+
+    /// <summary>
+    /// A function run for a coordinator that shipped <paramref name="module"/>: its errors are the bare
+    /// reason, which the coordinator words as a local run would, naming the function it knows.
+    /// </summary>
+    public static WasmFunction ForShippedModule(WasmModule module, WasmOptions options) => new(module.Name, module, options, bareErrors: true);
+
+    private WasmFunction(string name, WasmModule module, WasmOptions options, bool bareErrors)
+        : this(name, module, options) => _bareErrors = bareErrors;
 
     /// <summary>The name used in error messages (the function's route).</summary>
     public string Name { get; }
@@ -67,7 +77,7 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
         {
             if (instance is null) _instances.Value = instance = new WasmInstance(_module, _options);
             var outcome = WasmResult.Decode(instance.Call(SerializeInputs(inputs)));
-            return outcome.IsError ? JobOutcome.Fail(FailureMessage(Name, outcome.Error!)) : outcome;
+            return outcome.IsError ? Fail(outcome.Error!) : outcome;
         }
         catch (Exception e) when (e is WasmException or WasmtimeException)
         {
@@ -77,9 +87,11 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
                 _instances.Value = null;
                 instance.Dispose();
             }
-            return JobOutcome.Fail(FailureMessage(Name, Reason(e)));
+            return Fail(Reason(e));
         }
     }
+
+    private JobOutcome Fail(string reason) => JobOutcome.Fail(_bareErrors ? reason : FailureMessage(Name, reason));
 
     /// <summary>Releases every thread's instance; only when no call is running.</summary>
     public void Dispose()

@@ -73,7 +73,7 @@ public sealed class WasmModuleStore
             if (!_modules.TryGetValue(sha256, out entry)) entry = Entry.Refused($"module {sha256} was never sent to this executor");
         }
         return entry.Module is { } module
-            ? new WasmFunction(module.Name, module, entry.Limits)
+            ? WasmFunction.ForShippedModule(module, entry.Limits!)
             : new UnavailableImplementation(entry.Error!);
     }
 
