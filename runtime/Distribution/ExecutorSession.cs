@@ -115,6 +115,8 @@ public sealed class ExecutorSession : IFrameHandler
         _stopping = true;
         _waiter.Wake(workers.Length);
         foreach (var worker in workers) worker?.Join();
+        // No job runs any more: free the WebAssembly instances of this connection's modules.
+        _modules.Dispose();
         stopTimer.Set();
         if (heartbeat.IsAlive) heartbeat.Join();
         _socket.Shutdown();

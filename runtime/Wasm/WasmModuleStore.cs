@@ -8,11 +8,13 @@ namespace Flowr.Runtime.Wasm;
 /// one connection, by hash, each run with the limits the coordinator sent with it. A module whose
 /// bytes do not match its hash, or that does not load, is remembered with the reason and resolves to
 /// an <see cref="UnavailableImplementation"/>: the executor keeps running, refuses its jobs, and the
-/// coordinator sees why. Thread-safe.
+/// coordinator sees why. Thread-safe. Disposing it releases the instances of the functions it made
+/// (compiled modules stay cached for the next connection).
 /// </summary>
-public sealed class WasmModuleStore
+public sealed class WasmModuleStore : IDisposable
 {
     private readonly Dictionary<string, Entry> _modules = new(StringComparer.Ordinal);
+    private readonly List<WasmFunction> _functions = [];
     private readonly Lock _lock = new();
     private readonly string? _refusal;
 
@@ -67,14 +69,24 @@ public sealed class WasmModuleStore
     public IFunctionImplementation? Resolve(string url)
     {
         if (!WasmModuleTransfer.TryParseUrl(url, out string? sha256)) return null;
-        Entry entry;
         lock (_lock)
         {
-            if (!_modules.TryGetValue(sha256, out entry)) entry = Entry.Refused($"module {sha256} was never sent to this executor");
+            if (!_modules.TryGetValue(sha256, out var entry)) return new UnavailableImplementation($"module {sha256} was never sent to this executor");
+            if (entry.Module is null) return new UnavailableImplementation(entry.Error!);
+            var function = WasmFunction.ForShippedModule(entry.Module, entry.Limits!);
+            _functions.Add(function);
+            return function;
         }
-        return entry.Module is { } module
-            ? WasmFunction.ForShippedModule(module, entry.Limits!)
-            : new UnavailableImplementation(entry.Error!);
+    }
+
+    /// <summary>Releases every instance of the functions this store made; call when no job of them runs any more.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            foreach (var function in _functions) function.Dispose();
+            _functions.Clear();
+        }
     }
 
     private readonly record struct Entry(WasmModule? Module, WasmOptions? Limits, string? Error)

@@ -69,6 +69,20 @@ public sealed class WasmModuleTransferTests
     }
 
     [Fact]
+    public void Disposing_the_store_releases_the_instances_of_its_functions()
+    {
+        var module = WasmModule.FromText("echo.wat", WatModules.Echo);
+        var store = new WasmModuleStore();
+        store.Accept(HandmadeBody(module.Sha256, "echo.wat", module.Binary));
+        var function = store.Resolve(WasmModuleTransfer.UrlFor(module))!;
+        Assert.False(function.Run(OneInput).IsError);
+
+        store.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => function.Run(OneInput));
+    }
+
+    [Fact]
     public void A_refusing_store_checks_the_frame_but_runs_nothing()
     {
         var module = WasmModule.FromText("echo.wat", WatModules.Echo);
