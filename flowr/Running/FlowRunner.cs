@@ -103,8 +103,8 @@ internal static class FlowRunner
         }, implementations);
         if (options.Threads == 0)
         {
-            string serviceType = Mdns.MdnsOptions.ServiceTypeFromEnvironment().TrimEnd('.').Replace(".local", "", StringComparison.OrdinalIgnoreCase);
-            Log.Info($"Waiting for executors: no local executor threads (-t 0), so library jobs run on flowrex executors that find '{Runtime.Protocol.ProtocolConstants.InstanceName}.{serviceType}.local' (job port {service.Port}); giving up after {options.ExecutorTimeout.TotalSeconds:0} s without one");
+            // The advertiser logs the service's full name once it is announced.
+            Log.Info($"Waiting for executors: no local executor threads (-t 0), so library jobs run on flowrex executors that find this job service over mDNS (job port {service.Port}); giving up after {options.ExecutorTimeout.TotalSeconds:0} s without one");
         }
         else
         {

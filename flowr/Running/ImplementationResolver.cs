@@ -46,7 +46,7 @@ internal static class ImplementationResolver
         {
             if (context.TryCreate(location, out var contextFunction)) return contextFunction;
         }
-        else if (location.StartsWith($"lib://{FlowStdLib.Name}/", StringComparison.Ordinal))
+        else if (location.StartsWith(FlowStdLib.UrlPrefix, StringComparison.Ordinal))
         {
             if (FlowStdLib.TryGetImplementation(location, out var libraryFunction)) return libraryFunction;
         }

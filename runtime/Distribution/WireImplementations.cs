@@ -11,8 +11,6 @@ namespace Flowr.Runtime.Distribution;
 /// </summary>
 internal sealed class WireImplementations
 {
-    private const string StandardLibraryPrefix = "lib://" + Library.FlowStdLib.Name + "/";
-
     private WireImplementations(int[] idOfFunction, string[] urls, WasmFunction?[] shipped, bool[] localOnly)
     {
         IdOfFunction = idOfFunction;
@@ -51,7 +49,7 @@ internal sealed class WireImplementations
                 wasm = candidate;
                 url = WasmModuleTransfer.UrlFor(candidate.Module);
             }
-            else if (!url.StartsWith(StandardLibraryPrefix, StringComparison.Ordinal) && !url.StartsWith("context://", StringComparison.Ordinal))
+            else if (!url.StartsWith(Library.FlowStdLib.UrlPrefix, StringComparison.Ordinal) && !url.StartsWith("context://", StringComparison.Ordinal))
             {
                 // Provided code that could not be loaded here (its jobs fail with the reason) or is too big to ship.
                 localOnly[function] = true;

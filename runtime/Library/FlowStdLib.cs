@@ -15,7 +15,8 @@ public static class FlowStdLib
     /// <summary>The library name, the host of its <c>lib://</c> URLs.</summary>
     public const string Name = "flowstdlib";
 
-    private const string UrlPrefix = "lib://" + Name + "/";
+    /// <summary>The start of every flowstdlib implementation URL: <c>lib://flowstdlib/</c>.</summary>
+    public const string UrlPrefix = "lib://" + Name + "/";
 
     private static readonly FrozenDictionary<string, LibraryFunction> s_functions =
         LibraryFunctions.All.ToFrozenDictionary(function => function.Path, StringComparer.Ordinal);

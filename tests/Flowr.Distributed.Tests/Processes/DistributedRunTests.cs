@@ -52,9 +52,8 @@ public sealed partial class DistributedRunTests
         using var flowr = Scenario.StartRemoteFlowr(lab, ns, example);
         Assert.Equal(0, flowr.WaitForExit(Limit));
         Scenario.AssertSameOutput(example, expected, Scenario.Output(flowr, lab, example));
-        // A flow without flowstdlib functions needs no executor: flowr then opens no job service.
-        bool usesLibrary = File.ReadAllText(Path.Combine(Binaries.Examples, example, "root.toml")).Contains("lib://", StringComparison.Ordinal)
-            || flowr.StderrLines.Any(l => l.Contains("joined from", StringComparison.Ordinal));
+        // Only a flow of context functions alone needs no executor: flowr then opens no job service.
+        bool usesLibrary = Scenario.HasNonContextFunctions(lab.ExampleCopy(example));
         Assert.Equal(usesLibrary, flowr.StderrLines.Any(l => l.StartsWith("INFO - Waiting for executors", StringComparison.Ordinal)));
         if (usesLibrary)
         {

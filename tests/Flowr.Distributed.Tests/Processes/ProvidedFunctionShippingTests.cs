@@ -84,51 +84,44 @@ public sealed partial class ProvidedFunctionShippingTests
     [Fact]
     public void Hostile_provided_functions_on_flowrex_give_errors_and_flowrex_keeps_serving()
     {
-        string directory = Path.Combine(Path.GetTempPath(), $"flowr-hostile-{Guid.NewGuid():N}");
-        try
+        // Read only: flowr compiles it in memory and writes nothing beside it.
+        string directory = Path.Combine(Binaries.RepositoryRoot, "tests", "flows", "hostile-wasm");
+        using var lab = NetworkLab.Loopback(out string ns);
+        using var flowrex = Scenario.StartFlowrex(lab, ns);
+        // The limits are flowr's: they travel to flowrex with each module.
+        var env = new Dictionary<string, string>(lab.Env) { ["FLOWR_WASM_TIMEOUT_MS"] = "300" };
+        using (var flowr = Child.Start(Binaries.Flowr, ["-t", "0", "-v", "info", "--executor-timeout", "60", directory], ns, env,
+            workingDirectory: directory))
         {
-            WriteHostileFlow(directory);
-            using var lab = NetworkLab.Loopback(out string ns);
-            using var flowrex = Scenario.StartFlowrex(lab, ns);
-            // The limits are flowr's: they travel to flowrex with each module.
-            var env = new Dictionary<string, string>(lab.Env) { ["FLOWR_WASM_TIMEOUT_MS"] = "300" };
-            using (var flowr = Child.Start(Binaries.Flowr, ["-t", "0", "-v", "info", "--executor-timeout", "60", directory], ns, env,
-                workingDirectory: directory))
-            {
-                Assert.Equal(0, flowr.WaitForExit(Limit));
-                Assert.Equal("still running\n", flowr.Stdout);
-                string[] errors = flowr.StderrLines;
-                AssertError(errors, "loop", "stopped after running longer than 0.3 s");
-                AssertError(errors, "oob", "out of bounds memory access");
-                AssertError(errors, "huge", "the result of 2000000000 bytes is larger than the cap of 1024 bytes");
-                AssertError(errors, "garbage", "is not a WebAssembly module");
-                // garbage never loaded in flowr, so it never travels: nothing is refused.
-                Assert.DoesNotContain(errors, l => l.Contains("cannot run", StringComparison.Ordinal));
-            }
-
-            flowrex.WaitForStderr(l => l == Scenario.WaitingFor(lab), Limit, count: 2);
-            string[] log = flowrex.StderrLines;
-            AssertFailedOnFlowrex(log, "loop.wat", "stopped after running longer than 0.3 s");
-            AssertFailedOnFlowrex(log, "oob.wat", "out of bounds memory access");
-            AssertFailedOnFlowrex(log, "huge.wat", "larger than the cap of 1024 bytes");
-            Assert.Equal(3, JobLines(log).Count(l => l.Contains(WasmUrl, StringComparison.Ordinal)));
-            Assert.DoesNotContain(log, l => l.Contains("garbage", StringComparison.Ordinal));
-            Assert.False(flowrex.HasExited, "flowrex ended after the hostile flow:\n" + flowrex.Tail());
-
-            // The same flowrex process serves the next flow.
-            string expected = Scenario.Reference("fibonacci");
-            int jobsBefore = JobLines(flowrex.StderrLines).Count();
-            using var next = Scenario.StartRemoteFlowr(lab, ns, "fibonacci");
-            Assert.Equal(0, next.WaitForExit(Limit));
-            Assert.Equal(expected, Scenario.Output(next, lab, "fibonacci"));
-            flowrex.WaitForStderr(l => l == Scenario.WaitingFor(lab), Limit, count: 3);
-            Assert.True(JobLines(flowrex.StderrLines).Count() > jobsBefore, "flowrex ran no job of the second flow");
-            Assert.False(flowrex.HasExited);
+            Assert.Equal(0, flowr.WaitForExit(Limit));
+            Assert.Equal("still running\n", flowr.Stdout);
+            string[] errors = flowr.StderrLines;
+            AssertError(errors, "loop", "stopped after running longer than 0.3 s");
+            AssertError(errors, "oob", "out of bounds memory access");
+            AssertError(errors, "huge", "the result of 2000000000 bytes is larger than the cap of 1024 bytes");
+            AssertError(errors, "garbage", "is not a WebAssembly module");
+            // garbage never loaded in flowr, so it never travels: nothing is refused.
+            Assert.DoesNotContain(errors, l => l.Contains("cannot run", StringComparison.Ordinal));
         }
-        finally
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        }
+
+        flowrex.WaitForStderr(l => l == Scenario.WaitingFor(lab), Limit, count: 2);
+        string[] log = flowrex.StderrLines;
+        AssertFailedOnFlowrex(log, "loop.wat", "stopped after running longer than 0.3 s");
+        AssertFailedOnFlowrex(log, "oob.wat", "out of bounds memory access");
+        AssertFailedOnFlowrex(log, "huge.wat", "larger than the cap of 1024 bytes");
+        Assert.Equal(3, JobLines(log).Count(l => l.Contains(WasmUrl, StringComparison.Ordinal)));
+        Assert.DoesNotContain(log, l => l.Contains("garbage", StringComparison.Ordinal));
+        Assert.False(flowrex.HasExited, "flowrex ended after the hostile flow:\n" + flowrex.Tail());
+
+        // The same flowrex process serves the next flow.
+        string expected = Scenario.Reference("fibonacci");
+        int jobsBefore = JobLines(flowrex.StderrLines).Count();
+        using var next = Scenario.StartRemoteFlowr(lab, ns, "fibonacci");
+        Assert.Equal(0, next.WaitForExit(Limit));
+        Assert.Equal(expected, Scenario.Output(next, lab, "fibonacci"));
+        flowrex.WaitForStderr(l => l == Scenario.WaitingFor(lab), Limit, count: 3);
+        Assert.True(JobLines(flowrex.StderrLines).Count() > jobsBefore, "flowrex ran no job of the second flow");
+        Assert.False(flowrex.HasExited);
     }
 
     /// <summary>flowrex compiled the shipped modules and ran WASM jobs, none of them refused or failed.</summary>
@@ -158,69 +151,6 @@ public sealed partial class ProvidedFunctionShippingTests
         Assert.True(hash is not null, $"flowrex compiled no '{file}':\n{string.Join('\n', log)}");
         Assert.True(JobLines(log).Any(l => l.Contains(WasmUrl + hash, StringComparison.Ordinal) && l.Contains(") -> error: ", StringComparison.Ordinal)
             && l.Contains(reason, StringComparison.Ordinal)), $"no failed job of '{file}' ({hash}) with '{reason}':\n{string.Join('\n', log)}");
-    }
-
-    /// <summary>The flow of the in-process hostile test: four provided functions that misbehave, and a context job that proves the run goes on.</summary>
-    private static void WriteHostileFlow(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "root.toml"), """
-            flow = "hostile"
-
-            [[process]]
-            alias = "loop"
-            source = "loop.toml"
-            input.default = { once = 1 }
-
-            [[process]]
-            alias = "oob"
-            source = "oob.toml"
-            input.default = { once = 2 }
-
-            [[process]]
-            alias = "garbage"
-            source = "garbage.toml"
-            input.default = { once = 3 }
-
-            [[process]]
-            alias = "huge"
-            source = "huge.toml"
-            input.default = { once = 4 }
-
-            [[process]]
-            alias = "alive"
-            source = "context://stdio/stdout"
-            input.default = { once = "still running" }
-
-            [[process]]
-            alias = "out"
-            source = "context://stdio/stdout"
-
-            [[connection]]
-            from = "loop"
-            to = "out"
-
-            [[connection]]
-            from = "oob"
-            to = "out"
-
-            [[connection]]
-            from = "garbage"
-            to = "out"
-
-            [[connection]]
-            from = "huge"
-            to = "out"
-            """);
-        foreach (var (name, file) in new[] { ("loop", "loop.wat"), ("oob", "oob.wat"), ("garbage", "garbage.wasm"), ("huge", "huge.wat") })
-        {
-            File.WriteAllText(Path.Combine(directory, name + ".toml"), $"function = \"{name}\"\nsource = \"{file}\"\n\n[[input]]\n\n[[output]]\n");
-        }
-        const string Exports = """(memory (export "memory") 1) (func (export "alloc") (param i32) (result i32) (i32.const 1024))""";
-        File.WriteAllText(Path.Combine(directory, "loop.wat"), $"(module {Exports} (func (export \"run_wasm\") (param i32 i32) (result i32) (loop $l (br $l)) (i32.const 0)))");
-        File.WriteAllText(Path.Combine(directory, "oob.wat"), $"(module {Exports} (func (export \"run_wasm\") (param i32 i32) (result i32) (i32.load (i32.const -16))))");
-        File.WriteAllText(Path.Combine(directory, "huge.wat"), $"(module {Exports} (func (export \"run_wasm\") (param i32 i32) (result i32) (i32.const 2000000000)))");
-        File.WriteAllText(Path.Combine(directory, "garbage.wasm"), "this is not WebAssembly");
     }
 
     private static IEnumerable<string> JobLines(string[] log) => log.Where(l => l.StartsWith("DEBUG - Job #", StringComparison.Ordinal));

@@ -73,6 +73,15 @@ internal static class Scenario
         }
     }
 
+    /// <summary>Compiles the flow in <paramref name="directory"/> with <c>flowr -c</c> and tells whether any function is not a context one.</summary>
+    public static bool HasNonContextFunctions(string directory)
+    {
+        using var compile = Child.Start(Binaries.Flowr, ["-c", directory], workingDirectory: directory);
+        Assert.Equal(0, compile.WaitForExit(Limit));
+        var manifest = Flowr.Runtime.Model.Manifest.ManifestReader.ReadFile(Path.Combine(directory, "manifest.json"));
+        return manifest.Functions.Any(f => !f.IsContext);
+    }
+
     public static IEnumerable<string> Examples() =>
         Directory.GetDirectories(Binaries.Examples)
             .Where(d => File.Exists(Path.Combine(d, "root.toml")))

@@ -58,66 +58,10 @@ public sealed class WasmNativeBinaryTests
     [Fact]
     public void Hostile_modules_give_errors_naming_the_function_and_the_flow_finishes()
     {
-        using var temp = new WasmFlows.TempDirectory();
-        temp.Write("root.toml", """
-            flow = "hostile"
+        // tests/flows/hostile-wasm: loop, oob, huge and garbage misbehave; alive prints.
+        string flow = Path.Combine(FlowrProcess.RepositoryRoot, "tests", "flows", "hostile-wasm");
 
-            [[process]]
-            alias = "loop"
-            source = "loop.toml"
-            input.default = { once = 1 }
-
-            [[process]]
-            alias = "oob"
-            source = "oob.toml"
-            input.default = { once = 2 }
-
-            [[process]]
-            alias = "garbage"
-            source = "garbage.toml"
-            input.default = { once = 3 }
-
-            [[process]]
-            alias = "huge"
-            source = "huge.toml"
-            input.default = { once = 4 }
-
-            [[process]]
-            alias = "alive"
-            source = "context://stdio/stdout"
-            input.default = { once = "still running" }
-
-            [[process]]
-            alias = "out"
-            source = "context://stdio/stdout"
-
-            [[connection]]
-            from = "loop"
-            to = "out"
-
-            [[connection]]
-            from = "oob"
-            to = "out"
-
-            [[connection]]
-            from = "garbage"
-            to = "out"
-
-            [[connection]]
-            from = "huge"
-            to = "out"
-            """);
-        foreach (var (name, file) in new[] { ("loop", "loop.wat"), ("oob", "oob.wat"), ("garbage", "garbage.wasm"), ("huge", "huge.wat") })
-        {
-            temp.Write(name + ".toml", $"function = \"{name}\"\nsource = \"{file}\"\n\n[[input]]\n\n[[output]]\n");
-        }
-        const string Exports = """(memory (export "memory") 1) (func (export "alloc") (param i32) (result i32) (i32.const 1024))""";
-        temp.Write("loop.wat", $"(module {Exports} (func (export \"run_wasm\") (param i32 i32) (result i32) (loop $l (br $l)) (i32.const 0)))");
-        temp.Write("oob.wat", $"(module {Exports} (func (export \"run_wasm\") (param i32 i32) (result i32) (i32.load (i32.const -16))))");
-        temp.Write("huge.wat", $"(module {Exports} (func (export \"run_wasm\") (param i32 i32) (result i32) (i32.const 2000000000)))");
-        temp.Write("garbage.wasm", "this is not WebAssembly");
-
-        var result = RunWithTimeout(temp.Path, "300");
+        var result = RunWithTimeout(flow, "300");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("still running\n", result.Stdout);
