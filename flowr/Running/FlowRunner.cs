@@ -44,11 +44,10 @@ internal static class FlowRunner
         // jobs (whose modules travel) can leave; context jobs always run here.
         bool remote = (options.Threads == 0 || options.Remote) && needsLibraryExecutor;
 
-        var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs });
+        var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs, MaxInFlight = MaxJobsInFlight });
         RunMetrics metrics;
         using (var results = new ResultQueue(MaxJobsInFlight))
         {
-            var contextThread = new ExecutorThreads("context", 1, MaxJobsInFlight, results);
             ExecutorThreads? libraryThreads = null;
             JobService? jobService = null;
             JobAdvertiser? advertiser = null;
@@ -66,7 +65,7 @@ internal static class FlowRunner
                 {
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
-                metrics = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight).Run(jobService?.Failed ?? default);
+                metrics = new FlowCoordinator(state, results, librarySink).Run(jobService?.Failed ?? default);
             }
             catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)
             {
@@ -78,7 +77,6 @@ internal static class FlowRunner
                 jobService?.Dispose();
                 advertiser?.Dispose();
                 libraryThreads?.Dispose();
-                contextThread.Dispose();
             }
         }
         context.Complete();

@@ -6,33 +6,27 @@ using Flowr.Runtime.Logging;
 namespace Flowr.Runtime.Coordinator;
 
 /// <summary>
-/// The coordinator loop (runtime-semantics.md §7). The calling thread owns the <see cref="RunState"/>:
-/// it creates jobs and hands them to executors (context jobs to the context sink, the rest to the
-/// library sink), and retires the results they post back through a lock-free queue. It sleeps only
-/// when nothing is ready and no result has come back.
+/// The coordinator loop. The calling thread owns the <see cref="RunState"/>: it hands the jobs the
+/// run state creates to the library sink, and gives back the finished jobs executors post through a
+/// lock-free queue; the run state retires them in creation order and runs context jobs on this thread
+/// at their turn. It sleeps only when no result has come back.
 /// </summary>
 public sealed class FlowCoordinator
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(10);
     private readonly RunState _state;
     private readonly ResultQueue _results;
-    private readonly IJobSink _contextSink;
     private readonly IJobSink? _librarySink;
-    private readonly int _maxInFlight;
     private volatile string _status = "not started";
 
     /// <param name="state">The run state; only this coordinator may touch it while it runs.</param>
-    /// <param name="results">Where the sinks post finished jobs.</param>
-    /// <param name="contextSink">Runs context (impure) jobs, one at a time in dispatch order.</param>
-    /// <param name="librarySink">Runs library and provided jobs; null when there is none.</param>
-    /// <param name="maxInFlight">Jobs allowed in flight at once; no more than any sink's or the result queue's capacity.</param>
-    public FlowCoordinator(RunState state, ResultQueue results, IJobSink contextSink, IJobSink? librarySink, int maxInFlight)
+    /// <param name="results">Where the sink posts finished jobs; it must hold every job the run state may have outstanding.</param>
+    /// <param name="librarySink">Runs library and provided jobs; null when the flow has none.</param>
+    public FlowCoordinator(RunState state, ResultQueue results, IJobSink? librarySink)
     {
         _state = state;
         _results = results;
-        _contextSink = contextSink;
         _librarySink = librarySink;
-        _maxInFlight = Math.Min(maxInFlight, results.Capacity);
     }
 
     /// <summary>What the loop is doing now; included in hang diagnostics.</summary>
@@ -53,7 +47,7 @@ public sealed class FlowCoordinator
             _status = "waiting for a result";
             WaitForResults(cancellation);
             _status = "retiring";
-            while (_results.TryTake(out var job)) _state.Retire(job);
+            while (_results.TryTake(out var job)) _state.Complete(job);
         }
         _state.Metrics.Elapsed = clock.Elapsed;
         _status = "finished";
@@ -63,21 +57,18 @@ public sealed class FlowCoordinator
 
     private void Dispatch()
     {
-        int contextJobs = 0, libraryJobs = 0;
-        while (_state.RunningJobs < _maxInFlight && _state.TryCreateJob(out var job))
+        int submitted = 0;
+        while (_state.TryTakeJob(out var job))
         {
-            if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'");
-            bool isContext = job.IsContext;
-            IJobSink sink = isContext ? _contextSink : _librarySink ?? throw NoLibraryExecutor(job);
+            IJobSink sink = _librarySink ?? throw NoLibraryExecutor(job);
             if (!sink.TrySubmit(job))
             {
-                // NOTE: sinks hold at least _maxInFlight jobs, so this means a broken invariant.
+                // NOTE: sinks hold every job the run state may have outstanding, so this means a broken invariant.
                 throw new InvalidOperationException($"executor queue full while dispatching Job#{job.Id}");
             }
-            if (isContext) contextJobs++; else libraryJobs++;
+            submitted++;
         }
-        _contextSink.Flush(contextJobs);
-        _librarySink?.Flush(libraryJobs);
+        if (submitted > 0) _librarySink!.Flush(submitted);
     }
 
     private void WaitForResults(CancellationToken cancellation)

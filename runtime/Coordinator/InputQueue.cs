@@ -25,12 +25,28 @@ internal sealed class InputQueue
         Array.Clear(_items);
         _head = 0;
         _count = 0;
+        Borrowed = 0;
     }
 
     public void Enqueue(in Value value)
     {
         if (_count == _items.Length) Grow();
         _items[(_head + _count) & (_items.Length - 1)] = value;
+        _count++;
+    }
+
+    /// <summary>
+    /// Refills owed to jobs created ahead (pipelined jobs): a job of the function took this input's
+    /// constant before the refill of an earlier job's retirement had put it here. Only for <c>always</c> inputs.
+    /// </summary>
+    public int Borrowed;
+
+    /// <summary>Puts a value back at the head: a discarded job returns the value it had taken.</summary>
+    public void PushFront(in Value value)
+    {
+        if (_count == _items.Length) Grow();
+        _head = (_head - 1) & (_items.Length - 1);
+        _items[_head] = value;
         _count++;
     }
 
@@ -71,8 +87,21 @@ internal sealed class InputQueue
         return false;
     }
 
-    /// <summary>True when this input is refilled after each job of its function.</summary>
+    /// <summary>True when this input is refilled after each job of its function (a function <c>always</c> initializer).</summary>
     public bool HasConstant => Spec.Initializer is { Kind: InitializerKind.Always };
+
+    /// <summary>The <c>always</c> constant; only when <see cref="HasConstant"/>.</summary>
+    public Value Constant => Spec.Initializer!.Value;
+
+    /// <summary>
+    /// The refill after a job that runs again: settles a refill a later job already took
+    /// (<see cref="Borrowed"/>), or enqueues the constant.
+    /// </summary>
+    public void Refill()
+    {
+        if (Borrowed > 0) Borrowed--;
+        else Enqueue(Constant);
+    }
 
     private void Grow()
     {

@@ -25,7 +25,7 @@ public sealed partial class RunState
     public bool IsCompleted(int functionId) => _functions[functionId].Completed;
 
     /// <summary>Jobs of the function running now.</summary>
-    public int RunningJobsOf(int functionId) => _functions[functionId].Running;
+    public int RunningJobsOf(int functionId) => _functions[functionId].InFlight;
 
     /// <summary>The values queued on one input, oldest first.</summary>
     public IReadOnlyList<Value> QueuedValues(int functionId, int inputIndex)
@@ -47,13 +47,13 @@ public sealed partial class RunState
     public string Describe()
     {
         var text = new StringBuilder();
-        text.Append("RunState: running=").Append(_running).Append(" ready=[").AppendJoin(',', ReadyFunctions).Append("] blocks=").Append(_blocks.Count).Append('\n');
+        text.Append("RunState: outstanding=").Append(_outstanding).Append(" next-to-retire=#").Append(_oldestId).Append(" ready=[").AppendJoin(',', ReadyFunctions).Append("] blocks=").Append(_blocks.Count).Append('\n');
         foreach (var function in _functions)
         {
             text.Append("  #").Append(function.Id).Append(' ').Append(function.Spec.DisplayName)
                 .Append(" flow=").Append(function.FlowId)
                 .Append(" inputs=[").AppendJoin(',', function.Inputs.Select(i => i.Count)).Append(']')
-                .Append(" running=").Append(function.Running)
+                .Append(" running=").Append(function.InFlight)
                 .Append(function.Completed ? " completed" : "")
                 .Append(function.InBlockedSet ? " blocked" : "")
                 .Append('\n');

@@ -13,8 +13,17 @@ public enum ReadyOrder
 /// <summary>Settings of one run.</summary>
 public sealed class RunStateOptions
 {
-    /// <summary>Cap on jobs running at once (<c>-j</c>); 0 = no cap.</summary>
+    /// <summary>Cap on jobs outstanding at once (<c>-j</c>); 0 = no cap but <see cref="MaxInFlight"/>.</summary>
     public int MaxJobs { get; init; }
+
+    /// <summary>
+    /// Jobs outstanding at once without <c>-j</c>: created and not yet retired. A constant of the run, never
+    /// the number of threads or executors, so that which jobs exist never depends on where they run.
+    /// </summary>
+    public int MaxInFlight { get; init; } = DefaultMaxInFlight;
+
+    /// <summary>The default of <see cref="MaxInFlight"/>.</summary>
+    public const int DefaultMaxInFlight = 4096;
 
     public ReadyOrder Order { get; init; } = ReadyOrder.Fifo;
 

@@ -14,6 +14,7 @@ internal sealed class RuntimeFunction
         Inputs = new InputQueue[spec.Inputs.Count];
         for (int i = 0; i < Inputs.Length; i++) Inputs[i] = new InputQueue(spec.Inputs[i]);
         Connections = [.. spec.OutputConnections];
+        foreach (var input in Inputs) MayRunAhead |= !input.HasConstant;
     }
 
     public FunctionSpec Spec { get; }
@@ -23,14 +24,23 @@ internal sealed class RuntimeFunction
     public InputQueue[] Inputs { get; }
     public OutputConnection[] Connections { get; }
 
-    /// <summary>Jobs of this function executing now.</summary>
-    public int Running;
+    /// <summary>Jobs of this function created and not yet retired (discarded ones excluded).</summary>
+    public int InFlight;
+    /// <summary>The oldest and the youngest of those jobs, linked by <see cref="Job.NextOfFunction"/>.</summary>
+    public Job? OldestJob, YoungestJob;
+    /// <summary>
+    /// Some input is fed by connections (not only an <c>always</c> constant), so later jobs may be created
+    /// while earlier ones run: they take queued values. Other functions run one job at a time.
+    /// </summary>
+    public readonly bool MayRunAhead;
     /// <summary>A job returned run_again = false: the function never runs again.</summary>
     public bool Completed;
     /// <summary>In the run state's blocked set.</summary>
     public bool InBlockedSet;
     /// <summary>Blocks in which this function is the blocked sender.</summary>
     public int BlockedByCount;
+    /// <summary>Entries of this function in the ready queue now.</summary>
+    public int QueuedEntries;
     /// <summary>Ready/running entries of this function still counted as busy (runtime-semantics.md §6).</summary>
     public int Busy;
     /// <summary>Listed in its flow's flow_blocks set since the flow was last idle.</summary>
@@ -59,6 +69,27 @@ internal sealed class RuntimeFunction
         {
             foreach (var input in Inputs) if (input.Count == 0) return false;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Input sets a new job could take now, counting the refill every job in flight will put on the
+    /// <c>always</c> inputs as it retires (pipelined jobs: a constant is never the input a job waits for).
+    /// A function with no inputs has at most one job in flight; one with only constants takes what is queued.
+    /// </summary>
+    public int AvailableSets
+    {
+        get
+        {
+            if (Inputs.Length == 0) return InFlight == 0 ? 1 : 0;
+            if (!MayRunAhead) return InputSetCount;
+            int min = int.MaxValue;
+            foreach (var input in Inputs)
+            {
+                if (input.HasConstant && InFlight > 0) continue;
+                if (input.Count < min) min = input.Count;
+            }
+            return min;
         }
     }
 }

@@ -44,6 +44,18 @@ public sealed class Job
     /// <summary>Free-list link used by the run state's pool.</summary>
     internal Job? NextFree { get; set; }
 
+    /// <summary>The next younger job of the same function still in flight (the run state's per-function list).</summary>
+    internal Job? NextOfFunction { get; set; }
+
+    /// <summary>The run (<c>RunState.Init</c> call) that created it.</summary>
+    internal int RunNumber { get; set; }
+
+    /// <summary>Its result is back (set by the run state on the coordinator thread).</summary>
+    internal bool Done { get; set; }
+
+    /// <summary>An older job of its function did not run again: this one is void, as if never created.</summary>
+    internal bool Discarded { get; set; }
+
     /// <summary>Runs the implementation and records the outcome; an exception becomes an error result.</summary>
     public void Execute()
     {
