@@ -62,6 +62,19 @@ internal static class CommandLine
     {
         Description = "Start the flow only once N flowrex executors have joined (within --executor-timeout)",
     };
+    private static readonly Option<string?> KeyFileOption = new("--key-file")
+    {
+        Description = "File holding the pre-shared key executors must share (mode 600; default: $FLOWR_KEY, else ~/.config/flowr/key if present)",
+    };
+    private static readonly Option<bool> GenerateKeyOption = new("--gen-key")
+    {
+        Description = "Print a new random pre-shared key and exit",
+    };
+    private static readonly Option<long> MaxValueSizeOption = new("--max-value-size")
+    {
+        Description = "Largest message, in bytes, flowr takes from an executor (a batch of results with their values; default 1 GiB)",
+        DefaultValueFactory = _ => Runtime.Protocol.ProtocolConstants.DefaultMaxMessageLength,
+    };
     private static readonly Argument<string?> FlowArgument = new("flow")
     {
         Description = "Flow directory (with root.toml), .toml file, or manifest.json (default: current directory)",
@@ -75,7 +88,7 @@ internal static class CommandLine
 
     // Options that take a value, so the scan below can find the flow argument.
     private static readonly HashSet<string> OptionsWithValue =
-        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir", "--executor-timeout", "--wait-executors"];
+        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir", "--executor-timeout", "--wait-executors", "--key-file", "--max-value-size"];
 
     /// <summary>
     /// Parses <paramref name="args"/>. Returns null with <paramref name="exitCode"/> set when the
@@ -87,6 +100,7 @@ internal static class CommandLine
         {
             ThreadsOption, JobsOption, CompileOption, GraphOption, MetricsOption, VerbosityOption,
             LibDirOption, NativeOption, KeepDeadCodeOption, RemoteOption, ExecutorTimeoutOption, WaitExecutorsOption,
+            KeyFileOption, GenerateKeyOption, MaxValueSizeOption,
             FlowArgument, FlowArgsArgument,
         };
         var result = root.Parse(SeparateFlowArgs(args));
@@ -98,6 +112,18 @@ internal static class CommandLine
             return null;
         }
         exitCode = 0;
+        if (result.GetValue(GenerateKeyOption))
+        {
+            Console.Out.WriteLine(Runtime.Protocol.PresharedKey.Generate());
+            return null;
+        }
+        long maxValueSize = result.GetValue(MaxValueSizeOption);
+        if (maxValueSize < Runtime.Protocol.ProtocolConstants.MaxFrameLength || maxValueSize > Runtime.Protocol.ProtocolConstants.MaxMessageLengthLimit)
+        {
+            Console.Error.WriteLine($"flowr: --max-value-size must be between {Runtime.Protocol.ProtocolConstants.MaxFrameLength} and {Runtime.Protocol.ProtocolConstants.MaxMessageLengthLimit}");
+            exitCode = 1;
+            return null;
+        }
         string verbosityText = result.GetValue(VerbosityOption) ?? "error";
         if (!Log.TryParseLevel(verbosityText, out var verbosity))
         {
@@ -136,6 +162,8 @@ internal static class CommandLine
             Remote = result.GetValue(RemoteOption) || waitExecutors > 0,
             ExecutorTimeout = TimeSpan.FromSeconds(executorTimeout),
             WaitExecutors = waitExecutors,
+            KeyFile = result.GetValue(KeyFileOption),
+            MaxValueSize = maxValueSize,
         };
     }
 

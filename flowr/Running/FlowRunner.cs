@@ -46,6 +46,7 @@ internal static class FlowRunner
 
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs, MaxInFlight = MaxJobsInFlight });
         RunMetrics metrics;
+        IReadOnlyList<ExecutorReport>? executors = null;
         using (var results = new ResultQueue(MaxJobsInFlight))
         {
             ExecutorThreads? libraryThreads = null;
@@ -78,11 +79,17 @@ internal static class FlowRunner
                 advertiser?.Dispose();
                 libraryThreads?.Dispose();
             }
+            executors = jobService?.ExecutorReports();
         }
         context.Complete();
         if (options.Metrics)
         {
             stdout.Write(Encoding.UTF8.GetBytes(metrics.Format()));
+            // After upstream's exact lines: what each executor did, when executors could join.
+            if (executors is { Count: > 0 })
+            {
+                stdout.Write(Encoding.UTF8.GetBytes($"Executors:\n{string.Join('\n', executors.Select(e => e.Format()))}\n"));
+            }
             stdout.Flush();
         }
         return 0;
@@ -96,7 +103,8 @@ internal static class FlowRunner
         var service = new JobService(results, locations, options.Threads, new JobServiceOptions
         {
             ExecutorTimeout = options.ExecutorTimeout,
-            Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
+            Key = LoadKey(options.KeyFile),
+            MaxMessageLength = options.MaxValueSize,
             MaxInFlight = MaxJobsInFlight,
         }, implementations);
         if (options.Threads == 0)
@@ -109,6 +117,18 @@ internal static class FlowRunner
             Log.Info($"Job service on port {service.Port}: flowrex executors may join the {options.Threads} local executor threads");
         }
         return service;
+    }
+
+    private static Runtime.Protocol.PresharedKey? LoadKey(string? keyFile)
+    {
+        try
+        {
+            return KeySource.Load(keyFile);
+        }
+        catch (ArgumentException error)
+        {
+            throw new FlowRunException($"flowr: {error.Message}");
+        }
     }
 
     private static void WaitForExecutors(JobService service, RunnerOptions options)

@@ -38,21 +38,23 @@ public static class JobCodec
     }
 
     /// <summary>
-    /// A result: varint job id, flags (1 = has output, 2 = run again, 4 = error, 8 = refused), then the
-    /// output value when flag 1 is set, then the error message when flag 4 is set. "No output" and
-    /// "output null" differ.
+    /// A result: varint job id, flags (1 = has output, 2 = run again, 4 = error, 8 = refused), varint
+    /// nanoseconds the job ran, then the output value when flag 1 is set, then the error message when
+    /// flag 4 is set. "No output" and "output null" differ.
     /// </summary>
-    public static void WriteResult(ref ProtocolWriter writer, long jobId, in JobOutcome outcome)
+    public static void WriteResult(ref ProtocolWriter writer, long jobId, in JobOutcome outcome, long runNanoseconds)
     {
         writer.WriteVarUInt((ulong)jobId);
         if (outcome.Error is { } error)
         {
             writer.WriteByte(ErrorFlag);
+            writer.WriteVarUInt((ulong)Math.Max(0, runNanoseconds));
             writer.WriteString(error.Length > MaxErrorLength ? error[..MaxErrorLength] : error);
             return;
         }
         byte flags = (byte)((outcome.HasOutput ? HasOutputFlag : 0) | (outcome.RunAgain ? RunAgainFlag : 0));
         writer.WriteByte(flags);
+        writer.WriteVarUInt((ulong)Math.Max(0, runNanoseconds));
         if (outcome.HasOutput) ValueCodec.Write(ref writer, outcome.Output);
     }
 
@@ -65,6 +67,7 @@ public static class JobCodec
         ArgumentNullException.ThrowIfNull(reason);
         writer.WriteVarUInt((ulong)jobId);
         writer.WriteByte(ErrorFlag | RefusedFlag);
+        writer.WriteVarUInt(0);
         writer.WriteString(reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason);
     }
 
@@ -77,9 +80,11 @@ public static class JobCodec
     }
 
     /// <summary>Reads the rest of a result; <paramref name="refused"/> is true for a refusal (whose outcome is the error).</summary>
-    public static JobOutcome ReadOutcome(ref ProtocolReader reader, out bool refused)
+    public static JobOutcome ReadOutcome(ref ProtocolReader reader, out bool refused, out long runNanoseconds)
     {
         byte flags = reader.ReadByte();
+        ulong nanoseconds = reader.ReadVarUInt();
+        runNanoseconds = nanoseconds > long.MaxValue ? long.MaxValue : (long)nanoseconds;
         refused = flags == (ErrorFlag | RefusedFlag);
         if (flags == ErrorFlag || refused)
         {

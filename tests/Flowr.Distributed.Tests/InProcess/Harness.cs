@@ -42,5 +42,5 @@ internal static class Harness
         }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public static ExecutorSessionOptions Executor(string name, int threads = 1, int? credit = null, string? key = null) =>
-        new() { Name = name, Threads = threads, Credit = credit, Key = key, Resolve = StdLib };
+        new() { Name = name, Threads = threads, Credit = credit, Key = key is null ? null : Keys.Of(key), Resolve = StdLib };
 }
