@@ -62,6 +62,10 @@ internal static class CommandLine
     {
         Description = "Start the flow only once N flowrex executors have joined (within --executor-timeout)",
     };
+    private static readonly Option<int> JobPortOption = new("--job-port")
+    {
+        Description = "TCP port of the job service for flowrex executors (default: a free one, logged with -v info)",
+    };
     private static readonly Option<string?> KeyFileOption = new("--key-file")
     {
         Description = "File holding the pre-shared key executors must share (mode 600; default: $FLOWR_KEY, else ~/.config/flowr/key if present)",
@@ -88,7 +92,7 @@ internal static class CommandLine
 
     // Options that take a value, so the scan below can find the flow argument.
     private static readonly HashSet<string> OptionsWithValue =
-        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir", "--executor-timeout", "--wait-executors", "--key-file", "--max-value-size"];
+        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir", "--executor-timeout", "--wait-executors", "--key-file", "--max-value-size", "--job-port"];
 
     /// <summary>
     /// Parses <paramref name="args"/>. Returns null with <paramref name="exitCode"/> set when the
@@ -100,7 +104,7 @@ internal static class CommandLine
         {
             ThreadsOption, JobsOption, CompileOption, GraphOption, MetricsOption, VerbosityOption,
             LibDirOption, NativeOption, KeepDeadCodeOption, RemoteOption, ExecutorTimeoutOption, WaitExecutorsOption,
-            KeyFileOption, GenerateKeyOption, MaxValueSizeOption,
+            KeyFileOption, GenerateKeyOption, MaxValueSizeOption, JobPortOption,
             FlowArgument, FlowArgsArgument,
         };
         var result = root.Parse(SeparateFlowArgs(args));
@@ -115,6 +119,12 @@ internal static class CommandLine
         if (result.GetValue(GenerateKeyOption))
         {
             Console.Out.WriteLine(Runtime.Protocol.PresharedKey.Generate());
+            return null;
+        }
+        if (result.GetValue(JobPortOption) is < 0 or > 65535)
+        {
+            Console.Error.WriteLine("flowr: --job-port must be a TCP port (0-65535)");
+            exitCode = 1;
             return null;
         }
         long maxValueSize = result.GetValue(MaxValueSizeOption);
@@ -163,6 +173,7 @@ internal static class CommandLine
             ExecutorTimeout = TimeSpan.FromSeconds(executorTimeout),
             WaitExecutors = waitExecutors,
             KeyFile = result.GetValue(KeyFileOption),
+            JobPort = result.GetValue(JobPortOption),
             MaxValueSize = maxValueSize,
         };
     }

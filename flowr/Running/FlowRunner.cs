@@ -44,7 +44,11 @@ internal static class FlowRunner
         // jobs (whose modules travel) can leave; context jobs always run here.
         bool remote = (options.Threads == 0 || options.Remote) && needsLibraryExecutor;
 
-        var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs, MaxInFlight = MaxJobsInFlight });
+        // The committed state runs one job at a time; the speculation beside it keeps up to -j - 1 (or
+        // MaxJobsInFlight) more jobs out. With -j 1 there is none.
+        var state = new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = 1 });
+        int ahead = options.MaxJobs > 0 ? options.MaxJobs - 1 : MaxJobsInFlight - 1;
+        var speculation = ahead > 0 ? new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = ahead, Speculative = true }) : null;
         RunMetrics metrics;
         IReadOnlyList<ExecutorReport>? executors = null;
         using (var results = new ResultQueue(MaxJobsInFlight))
@@ -66,7 +70,7 @@ internal static class FlowRunner
                 {
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
-                metrics = new FlowCoordinator(state, results, librarySink).Run(jobService?.Failed ?? default);
+                metrics = new FlowCoordinator(state, results, librarySink, speculation).Run(jobService?.Failed ?? default);
             }
             catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)
             {
@@ -105,6 +109,7 @@ internal static class FlowRunner
             ExecutorTimeout = options.ExecutorTimeout,
             Key = LoadKey(options.KeyFile),
             MaxMessageLength = options.MaxValueSize,
+            Port = options.JobPort,
             MaxInFlight = MaxJobsInFlight,
         }, implementations);
         if (options.Threads == 0)

@@ -6,25 +6,41 @@ using Flowr.Runtime.Logging;
 namespace Flowr.Runtime.Coordinator;
 
 /// <summary>
-/// The coordinator loop. The calling thread owns the <see cref="RunState"/>: it hands the jobs the
-/// run state creates to the library sink, and gives back the finished jobs executors post through a
-/// lock-free queue; the run state retires them in creation order and runs context jobs on this thread
-/// at their turn. It sleeps only when no result has come back.
+/// The coordinator loop. The calling thread owns both run states. The committed state runs the flow one
+/// job at a time, in an order that depends on the flow alone, and runs its context jobs here; the
+/// speculative state runs ahead, handing many jobs to the library sink. Each job the committed state makes
+/// takes the speculation's result when the speculation made the same job with the same inputs, and is
+/// run directly otherwise. The run is the one-job-at-a-time run whatever runs the jobs and however fast.
+/// It sleeps only when no result has come back.
 /// </summary>
 public sealed class FlowCoordinator
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(10);
     private readonly RunState _state;
+    private readonly RunState? _speculation;
     private readonly ResultQueue _results;
     private readonly IJobSink? _librarySink;
     private volatile string _status = "not started";
+    /// <summary>How long the end of a run waits for speculative jobs still out, so none comes back to a closed queue.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+    private Job? _waiting;
+    private int _pendingFlush;
+    private bool _waitingDispatched;
+    private bool _restartSpeculation;
+    private int _inFlight;
+    private int _maxInFlight;
 
-    /// <param name="state">The run state; only this coordinator may touch it while it runs.</param>
-    /// <param name="results">Where the sink posts finished jobs; it must hold every job the run state may have outstanding.</param>
+    /// <param name="state">The committed run state; only this coordinator may touch it while it runs.</param>
+    /// <param name="results">Where the sink posts finished jobs; it must hold every job the run states may have out.</param>
     /// <param name="librarySink">Runs library and provided jobs; null when the flow has none.</param>
-    public FlowCoordinator(RunState state, ResultQueue results, IJobSink? librarySink)
+    /// <param name="speculation">
+    /// A speculative run state of the same flow (<see cref="RunStateOptions.Speculative"/>), or null to run
+    /// one job at a time.
+    /// </param>
+    public FlowCoordinator(RunState state, ResultQueue results, IJobSink? librarySink, RunState? speculation = null)
     {
         _state = state;
+        _speculation = speculation;
         _results = results;
         _librarySink = librarySink;
     }
@@ -38,37 +54,132 @@ public sealed class FlowCoordinator
         var clock = Stopwatch.StartNew();
         _status = "initializing";
         _state.Init();
+        _state.ContextChangedFlow = false;
+        _speculation?.SyncFrom(_state);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(_state.Describe());
         while (true)
         {
             _status = "dispatching";
+            if (AdvanceCommitted()) continue;
             Dispatch();
             if (_state.IsFinished) break;
             _status = "waiting for a result";
             WaitForResults(cancellation);
             _status = "retiring";
-            while (_results.TryTake(out var job)) _state.Complete(job);
+            while (_results.TryTake(out var job))
+            {
+                _inFlight--;
+                if (job.Speculative)
+                {
+                    _speculation!.Complete(job);
+                    continue;
+                }
+                // The committed state's own job, run directly: the speculation did not have it.
+                _waiting = null;
+                _state.Complete(job);
+                AfterCommittedStep();
+            }
+            if (_restartSpeculation) RestartSpeculation();
         }
         _state.Metrics.Elapsed = clock.Elapsed;
+        _state.Metrics.MaxJobsInParallel = Math.Max(_maxInFlight, 1);
+        DrainSpeculation();
         _status = "finished";
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Flow finished: {_state.Metrics.JobsCreated} jobs, {_state.Metrics.ValuesSent} values sent");
         return _state.Metrics;
     }
 
+    /// <summary>
+    /// Gives the committed state's waiting job the speculation's result if it is there (true: the state
+    /// moved on), or decides to run it directly.
+    /// </summary>
+    private bool AdvanceCommitted()
+    {
+        if (_waiting is null)
+        {
+            if (!_state.TryTakeJob(out var job)) return false;
+            _waiting = job;
+            _waitingDispatched = false;
+        }
+        if (_waitingDispatched) return false;
+        var waiting = _waiting;
+        JobOutcome outcome = default;
+        var prediction = _speculation?.TryTakePrediction(waiting.FunctionId, waiting.Index, waiting.Inputs, out outcome) ?? Prediction.Behind;
+        switch (prediction)
+        {
+            case Prediction.Ready:
+                waiting.Outcome = outcome;
+                _waiting = null;
+                _state.Complete(waiting);
+                AfterCommittedStep();
+                if (_restartSpeculation) RestartSpeculation();
+                return true;
+            case Prediction.Pending:
+                return false;
+            case Prediction.Diverged:
+                _restartSpeculation = true;
+                break;
+        }
+        Submit(waiting);
+        _waitingDispatched = true;
+        return false;
+    }
+
+    private void AfterCommittedStep()
+    {
+        if (!_state.ContextChangedFlow) return;
+        _state.ContextChangedFlow = false;
+        _restartSpeculation = true;
+    }
+
+    private void RestartSpeculation()
+    {
+        _restartSpeculation = false;
+        // NOTE: only between committed jobs: the copy must not see a committed job half done.
+        if (_waiting is not null && _waitingDispatched)
+        {
+            _restartSpeculation = true;
+            return;
+        }
+        _speculation?.SyncFrom(_state);
+    }
+
     private void Dispatch()
     {
-        int submitted = 0;
-        while (_state.TryTakeJob(out var job))
+        if (_speculation is not null)
         {
-            IJobSink sink = _librarySink ?? throw NoLibraryExecutor(job);
-            if (!sink.TrySubmit(job))
-            {
-                // NOTE: sinks hold every job the run state may have outstanding, so this means a broken invariant.
-                throw new InvalidOperationException($"executor queue full while dispatching Job#{job.Id}");
-            }
-            submitted++;
+            while (_speculation.TryTakeJob(out var job)) Submit(job);
         }
-        if (submitted > 0) _librarySink!.Flush(submitted);
+        if (_pendingFlush == 0) return;
+        _librarySink!.Flush(_pendingFlush);
+        _pendingFlush = 0;
+    }
+
+    private void Submit(Job job)
+    {
+        IJobSink sink = _librarySink ?? throw NoLibraryExecutor(job);
+        if (!sink.TrySubmit(job))
+        {
+            // NOTE: sinks hold every job the run states may have out, so this means a broken invariant.
+            throw new InvalidOperationException($"executor queue full while dispatching Job#{job.Id}");
+        }
+        _pendingFlush++;
+        if (++_inFlight > _maxInFlight) _maxInFlight = _inFlight;
+    }
+
+    /// <summary>Takes back speculative jobs still out (predictions the run did not need).</summary>
+    private void DrainSpeculation()
+    {
+        long start = Stopwatch.GetTimestamp();
+        while (_inFlight > 0 && Stopwatch.GetElapsedTime(start) < DrainLimit)
+        {
+            if (!_results.WaitForResult(TimeSpan.FromMilliseconds(50))) continue;
+            while (_results.TryTake(out var job))
+            {
+                _inFlight--;
+                if (job.Speculative) _speculation!.Complete(job);
+            }
+        }
     }
 
     private void WaitForResults(CancellationToken cancellation)
@@ -80,7 +191,7 @@ public sealed class FlowCoordinator
             if (Stopwatch.GetElapsedTime(since) >= StatusInterval)
             {
                 since = Stopwatch.GetTimestamp();
-                if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Still waiting for {_state.RunningJobs} job(s)\n{_state.Describe()}");
+                if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Still waiting for {_inFlight} job(s)\n{_state.Describe()}");
             }
         }
     }

@@ -41,6 +41,17 @@ internal sealed class InputQueue
     /// </summary>
     public int Borrowed;
 
+    /// <summary>Becomes a copy of <paramref name="other"/> (values and refills owed).</summary>
+    public void CopyFrom(InputQueue other)
+    {
+        if (_items.Length < other._items.Length) _items = new Value[other._items.Length];
+        else Array.Clear(_items);
+        _head = 0;
+        _count = other._count;
+        for (int i = 0; i < _count; i++) _items[i] = other._items[(other._head + i) & (other._items.Length - 1)];
+        Borrowed = other.Borrowed;
+    }
+
     /// <summary>Puts a value back at the head: a discarded job returns the value it had taken.</summary>
     public void PushFront(in Value value)
     {
@@ -49,6 +60,9 @@ internal sealed class InputQueue
         _items[_head] = value;
         _count++;
     }
+
+    /// <summary>The value at the head; only when <see cref="Count"/> &gt; 0.</summary>
+    public ref readonly Value Peek() => ref _items[_head];
 
     public Value Dequeue()
     {

@@ -18,8 +18,17 @@ public sealed partial class RunState
     private void Retire(Job job)
     {
         var function = _functions[job.FunctionId];
-        function.OldestJob = job.NextOfFunction;
-        if (function.OldestJob is null) function.YoungestJob = null;
+        if (_speculative)
+        {
+            // It stays listed, as the prediction the committed state will take.
+            function.OldestUnretired = job.NextOfFunction;
+            job.Retired = true;
+        }
+        else
+        {
+            function.OldestJob = job.NextOfFunction;
+            if (function.OldestJob is null) function.YoungestJob = null;
+        }
         function.InFlight--;
         JobOutcome outcome = job.Outcome;
         if (outcome.IsError)
@@ -48,7 +57,17 @@ public sealed partial class RunState
         }
         RemoveBusy(function);
         FlowIdleCheck(function);
-        ReturnJob(function, job);
+        if (!_speculative)
+        {
+            ReturnJob(function, job);
+        }
+        else if (job.IsContext)
+        {
+            // A simulated sink: the committed state runs the real one and takes nothing from here.
+            function.OldestJob = job.NextOfFunction;
+            if (function.OldestJob is null) function.YoungestJob = null;
+            Release(job);
+        }
     }
 
     /// <summary>
@@ -60,7 +79,7 @@ public sealed partial class RunState
     {
         int count = function.InFlight;
         if (count == 0) return;
-        for (var job = function.OldestJob; job is not null; job = job.NextOfFunction) _discarding.Add(job);
+        for (var job = _speculative ? function.OldestUnretired : function.OldestJob; job is not null; job = job.NextOfFunction) _discarding.Add(job);
         var inputs = function.Inputs;
         for (int j = _discarding.Count - 1; j >= 0; j--)
         {
@@ -69,6 +88,17 @@ public sealed partial class RunState
             for (int i = 0; i < inputs.Length; i++)
             {
                 if (!inputs[i].HasConstant) inputs[i].PushFront(job.Inputs[i]);
+            }
+            if (_speculative)
+            {
+                // Out of the count now; back to the pool at once unless it is still out (or still to be handed out).
+                _outstanding--;
+                if (job.Done) ReturnJob(function, job);
+            }
+            else if (!job.Dispatched)
+            {
+                // It will never leave: its turn to be released comes without a result.
+                job.Done = true;
             }
         }
         foreach (var input in inputs)
@@ -79,8 +109,21 @@ public sealed partial class RunState
             input.Borrowed = 0;
         }
         _discarding.Clear();
-        function.OldestJob = function.YoungestJob = null;
+        if (_speculative)
+        {
+            // The job that ended the function stays listed, last.
+            var last = function.OldestJob;
+            while (last is not null && last.NextOfFunction is not null && !last.NextOfFunction.Discarded) last = last.NextOfFunction;
+            if (last is not null) last.NextOfFunction = null;
+            function.YoungestJob = last;
+            function.OldestUnretired = null;
+        }
+        else
+        {
+            function.OldestJob = function.YoungestJob = null;
+        }
         function.InFlight = 0;
+        function.JobsCreated -= count;
         Metrics.JobsCreated -= count;
         for (int i = 0; i < count; i++) RemoveBusy(function);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Discarded {count} job(s) of '{function.Spec.DisplayName}' created after the one that ended it");

@@ -1,6 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Model;
@@ -14,13 +15,13 @@ namespace Flowr.Runtime.Coordinator;
 /// use an instance.
 /// </summary>
 /// <remarks>
-/// Pipelined jobs: a function holding several input sets has several jobs in flight. Results may come
-/// back in any order (<see cref="Complete"/>), but jobs are retired strictly in the order they were
-/// created, and after each retirement every job that can be created is created before the next
-/// retirement. What the run does is therefore a function of the flow alone: the same jobs, the same
-/// sends and the same output with one thread, eight threads or three machines.
-/// Context jobs (impure) are never run ahead: each runs on the calling thread when its turn to retire
-/// comes, so it sees exactly the effects of the jobs created before it.
+/// Two kinds of run state work together (docs/runtime.md, "Pipelined jobs"). A committed state retires
+/// jobs strictly in the order they were created, and after each retirement creates every job it can before
+/// the next; with one job outstanding it is the one-job-at-a-time run, and what it does is a function of
+/// the flow alone. Its context jobs run on the calling thread when their turn comes. A speculative state
+/// (<see cref="RunStateOptions.Speculative"/>, <c>RunState.Speculating.cs</c>) runs ahead with many jobs in
+/// flight, retiring each function's jobs in their order; the committed state takes its results when the
+/// inputs match (<see cref="TryTakePrediction"/>), so the run is the one-job-at-a-time run, only faster.
 /// </remarks>
 public sealed partial class RunState
 {
@@ -41,15 +42,19 @@ public sealed partial class RunState
     /// <summary>Jobs created for executors and not yet taken by the coordinator.</summary>
     private readonly JobFifo _outbox;
     private readonly List<Job> _discarding = [];
+    /// <summary>Speculative state: functions with a job just completed, whose finished jobs may now retire.</summary>
+    private readonly IntFifo _completed = new();
+    private readonly bool _speculative;
     private long _lastId;
     private long _oldestId = 1;
     private int _outstanding;
-    private int _runNumber;
+    private int _generation;
     private bool _retiring;
 
     public RunState(FlowManifest manifest, IReadOnlyList<IFunctionImplementation> implementations, RunStateOptions? options = null)
     {
         _options = options ?? new RunStateOptions();
+        _speculative = _options.Speculative;
         _random = new Random(_options.Seed);
         int count = manifest.Functions.Count;
         if (implementations.Count != count) throw new ArgumentException("one implementation per function is needed", nameof(implementations));
@@ -83,8 +88,17 @@ public sealed partial class RunState
 
     public RunMetrics Metrics { get; }
 
-    /// <summary>Jobs created and not yet retired: running, waiting for an executor, or waiting for their turn to retire.</summary>
+    /// <summary>
+    /// Jobs created and not yet retired: running, waiting for an executor, or waiting for their turn to retire
+    /// (in a speculative state, also those retired and not yet taken by the committed state).
+    /// </summary>
     public int RunningJobs => _outstanding;
+
+    /// <summary>
+    /// Set when a context job ran that changed the flow in a way a speculation cannot foresee (it produced
+    /// values, failed or ended); whoever runs a speculation beside this state restarts it and clears this.
+    /// </summary>
+    public bool ContextChangedFlow { get; set; }
 
     /// <summary>Jobs created for executors that <see cref="TryTakeJob"/> has not handed out yet.</summary>
     public int JobsToDispatch => _outbox.Count;
@@ -105,7 +119,7 @@ public sealed partial class RunState
     /// </summary>
     public void Init()
     {
-        _runNumber++;
+        _generation++;
         _ready.Clear();
         _blocks.Clear();
         Array.Clear(_window);
@@ -117,8 +131,10 @@ public sealed partial class RunState
         foreach (var list in _flowBlocks) list.Clear();
         foreach (var function in _functions)
         {
+            DropLegacy(function);
             function.InFlight = 0;
-            function.OldestJob = function.YoungestJob = null;
+            function.JobsCreated = 0;
+            function.OldestJob = function.YoungestJob = function.OldestUnretired = null;
             function.Completed = false;
             function.InBlockedSet = false;
             function.BlockedByCount = 0;
@@ -137,31 +153,62 @@ public sealed partial class RunState
             if (function.CanRun) MakeReady(function);
         }
         CreateJobs();
-        RetireInOrder();
+        if (_speculative) RetireCompleted();
+        else RetireInOrder();
     }
 
     /// <summary>
     /// Hands out the next job created for an executor (library and provided functions), oldest first.
     /// Context jobs are never handed out: they run inside <see cref="Complete"/> when their turn comes.
     /// </summary>
-    public bool TryTakeJob([NotNullWhen(true)] out Job? job) => _outbox.TryDequeue(out job);
+    public bool TryTakeJob([NotNullWhen(true)] out Job? job)
+    {
+        while (_outbox.TryDequeue(out job))
+        {
+            if (job.Discarded)
+            {
+                // Voided before it left. A committed state releases it at its turn (it was marked done).
+                if (_speculative) ReturnJob(_functions[job.FunctionId], job);
+                continue;
+            }
+            job.Dispatched = true;
+            return true;
+        }
+        return false;
+    }
 
     /// <summary>
-    /// Takes a finished job back, in any order. Jobs are then retired strictly in creation order, each
-    /// followed by the creation of every job that can be created; a context job whose turn comes runs
-    /// here, on the calling thread. The job goes back to the pool once retired; do not touch it again.
+    /// Takes a finished job back, in any order. A committed state then retires jobs strictly in creation
+    /// order, each followed by the creation of every job that can be created; a context job whose turn
+    /// comes runs here, on the calling thread. A speculative state retires each function's jobs in their
+    /// order. Do not touch the job afterwards.
     /// </summary>
     public void Complete(Job job)
     {
-        if (job.RunNumber != _runNumber)
+        if (job.Generation != _generation || (_speculative && job.Discarded))
         {
-            // A job of a run that Init ended.
+            if (job.Legacy)
+            {
+                // Of a restarted speculation: kept, in case the new one makes the same job.
+                job.Done = true;
+                return;
+            }
+            // A job of a run that Init ended, of a speculation dropped, or voided while it ran.
             ReturnJob(_functions[job.FunctionId], job);
             return;
         }
-        Debug.Assert(!job.Done && ReferenceEquals(_window[job.Id & _windowMask], job), "a job completes once, while outstanding");
+        Debug.Assert(!job.Done, "a job completes once");
         job.Done = true;
-        RetireInOrder();
+        if (_speculative)
+        {
+            _completed.Enqueue(job.FunctionId);
+            RetireCompleted();
+        }
+        else
+        {
+            // NOTE: a voided job is released when its turn comes.
+            RetireInOrder();
+        }
     }
 
     /// <summary>Retires the oldest jobs while their results are here, creating new jobs after each.</summary>
@@ -179,14 +226,26 @@ public sealed partial class RunState
                 if (!job.Done)
                 {
                     if (!job.IsContext) break;
-                    if (!job.Discarded) job.Execute();
+                    if (!job.Discarded)
+                    {
+                        job.Execute();
+                        var outcome = job.Outcome;
+                        // What a speculation cannot foresee: values from outside, or a sink that did more than sink.
+                        if (_functions[job.FunctionId].ProducesValues || outcome.IsError || outcome.HasOutput || !outcome.RunAgain) ContextChangedFlow = true;
+                    }
                     job.Done = true;
                 }
                 slot = null;
                 _oldestId++;
-                _outstanding--;
-                if (job.Discarded) ReturnJob(_functions[job.FunctionId], job);
-                else Retire(job);
+                if (job.Discarded)
+                {
+                    Release(job);
+                }
+                else
+                {
+                    _outstanding--;
+                    Retire(job);
+                }
                 CreateJobs();
             }
         }
@@ -209,7 +268,7 @@ public sealed partial class RunState
             int id = _options.Order == ReadyOrder.Random ? _ready.RemoveAt(_random.Next(_ready.Count)) : _ready.Dequeue();
             var function = _functions[id];
             function.QueuedEntries--;
-            if (function.Completed || function.AvailableSets == 0)
+            if (function.Completed || function.AvailableSets == 0 || (_speculative && function.ProducesValues))
             {
                 if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Dropped a spurious ready entry of '{function.Spec.DisplayName}'");
                 RemoveBusy(function);
@@ -223,32 +282,42 @@ public sealed partial class RunState
 
     private void CreateJob(RuntimeFunction function)
     {
-        var job = RentJob(function);
+        var adopted = _speculative && function.LegacyJob is not null ? Adopt(function, function.JobsCreated) : null;
+        var job = adopted ?? RentJob(function);
         job.Id = ++_lastId;
-        job.RunNumber = _runNumber;
-        job.Done = false;
-        job.Discarded = false;
+        job.Generation = _generation;
+        job.Index = function.JobsCreated++;
+        job.Speculative = _speculative;
+        if (adopted is null)
+        {
+            job.Done = false;
+            job.Discarded = false;
+            job.Dispatched = false;
+            job.Retired = false;
+        }
         var inputs = function.Inputs;
         for (int i = 0; i < inputs.Length; i++)
         {
             var input = inputs[i];
             if (input.Count > 0)
             {
-                job.Inputs[i] = input.Dequeue();
+                var value = input.Dequeue();
+                if (adopted is null) job.Inputs[i] = value;
             }
             else
             {
                 // An always input emptied by a job still in flight: take the refill that job will put back.
                 Debug.Assert(input.HasConstant && function.InFlight > 0);
                 input.Borrowed++;
-                job.Inputs[i] = input.Constant;
+                if (adopted is null) job.Inputs[i] = input.Constant;
             }
         }
         if (function.YoungestJob is null) function.OldestJob = job;
         else function.YoungestJob.NextOfFunction = job;
         function.YoungestJob = job;
+        function.OldestUnretired ??= job;
         function.InFlight++;
-        _window[job.Id & _windowMask] = job;
+        if (!_speculative) _window[job.Id & _windowMask] = job;
         _outstanding++;
         Metrics.JobsCreated++;
         if (_outstanding > Metrics.MaxJobsInParallel) Metrics.MaxJobsInParallel = _outstanding;
@@ -257,8 +326,24 @@ public sealed partial class RunState
             function.InFlowBlocks = true;
             _flowBlocks[_flowIndex[function.Id]].Add(function.Id);
         }
-        if (!job.IsContext) _outbox.Enqueue(job);
-        if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'");
+        if (adopted is not null)
+        {
+            // A job of the old speculation: already out, or back with its result.
+            if (!job.Dispatched) _outbox.Enqueue(job);
+            else if (job.Done) _completed.Enqueue(function.Id);
+        }
+        else if (!job.IsContext)
+        {
+            _outbox.Enqueue(job);
+        }
+        else if (_speculative)
+        {
+            // NOTE: only sinks are created here: what they do matters to no other function of a speculation.
+            job.Outcome = JobOutcome.NoOutput();
+            job.Done = true;
+            _completed.Enqueue(function.Id);
+        }
+        if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'{(_speculative ? " (speculative)" : "")}");
     }
 
     private Job RentJob(RuntimeFunction function)
@@ -268,6 +353,13 @@ public sealed partial class RunState
         function.FreeJobs = job.NextFree;
         job.NextFree = null;
         return job;
+    }
+
+    /// <summary>A job leaves the run state for good: one fewer outstanding, and back to its pool.</summary>
+    private void Release(Job job)
+    {
+        _outstanding--;
+        ReturnJob(_functions[job.FunctionId], job);
     }
 
     private static void ReturnJob(RuntimeFunction function, Job job)

@@ -22,6 +22,13 @@ public sealed class RunStateOptions
     /// </summary>
     public int MaxInFlight { get; init; } = DefaultMaxInFlight;
 
+    /// <summary>
+    /// A speculative run state: it runs ahead of the committed one, retires each function's jobs in their
+    /// order but functions in any order, simulates context sinks and never creates jobs of context functions
+    /// that produce values. Its results are predictions the committed state checks and takes.
+    /// </summary>
+    public bool Speculative { get; init; }
+
     /// <summary>The default of <see cref="MaxInFlight"/>.</summary>
     public const int DefaultMaxInFlight = 4096;
 

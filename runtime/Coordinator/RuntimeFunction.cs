@@ -15,6 +15,8 @@ internal sealed class RuntimeFunction
         for (int i = 0; i < Inputs.Length; i++) Inputs[i] = new InputQueue(spec.Inputs[i]);
         Connections = [.. spec.OutputConnections];
         foreach (var input in Inputs) MayRunAhead |= !input.HasConstant;
+        IsSink = spec.IsContext && Connections.Length == 0;
+        ProducesValues = spec.IsContext && !IsSink;
     }
 
     public FunctionSpec Spec { get; }
@@ -26,8 +28,21 @@ internal sealed class RuntimeFunction
 
     /// <summary>Jobs of this function created and not yet retired (discarded ones excluded).</summary>
     public int InFlight;
-    /// <summary>The oldest and the youngest of those jobs, linked by <see cref="Job.NextOfFunction"/>.</summary>
+    /// <summary>
+    /// Its jobs, oldest first, linked by <see cref="Job.NextOfFunction"/>: those not yet retired, and in a
+    /// speculative state also those retired and not yet taken by the committed state.
+    /// </summary>
     public Job? OldestJob, YoungestJob;
+    /// <summary>Speculative state: the first job of the list whose result has not been applied.</summary>
+    public Job? OldestUnretired;
+    /// <summary>Speculative state: jobs of the speculation before the last restart, oldest first, which may be adopted.</summary>
+    public Job? LegacyJob;
+    /// <summary>Jobs created since the run began: the index of the next one.</summary>
+    public int JobsCreated;
+    /// <summary>A context function nothing is connected from (stdout, an image): a speculative state need not run it.</summary>
+    public readonly bool IsSink;
+    /// <summary>A context function whose outputs feed the flow (args, stdin, files): only the committed state knows what it gives.</summary>
+    public readonly bool ProducesValues;
     /// <summary>
     /// Some input is fed by connections (not only an <c>always</c> constant), so later jobs may be created
     /// while earlier ones run: they take queued values. Other functions run one job at a time.
@@ -49,6 +64,26 @@ internal sealed class RuntimeFunction
     public readonly List<Block> BlocksHeld = [];
     /// <summary>Pool of finished jobs, reused for the next job.</summary>
     public Job? FreeJobs;
+
+    /// <summary>
+    /// Becomes a copy of the same function in another run state: its inputs and flags, with no job of its
+    /// own (a speculative state restarting from the committed one).
+    /// </summary>
+    public void CopyStateFrom(RuntimeFunction other)
+    {
+        for (int i = 0; i < Inputs.Length; i++) Inputs[i].CopyFrom(other.Inputs[i]);
+        InFlight = 0;
+        OldestJob = YoungestJob = OldestUnretired = null;
+        JobsCreated = other.JobsCreated;
+        Completed = other.Completed;
+        InBlockedSet = other.InBlockedSet;
+        BlockedByCount = other.BlockedByCount;
+        QueuedEntries = other.QueuedEntries;
+        Busy = other.Busy;
+        InFlowBlocks = other.InFlowBlocks;
+        BlocksHeld.Clear();
+        BlocksHeld.AddRange(other.BlocksHeld);
+    }
 
     /// <summary>The number of complete input sets: the minimum queue length (unbounded with no inputs).</summary>
     public int InputSetCount

@@ -44,6 +44,7 @@ internal sealed partial class ExecutorConnection
     private struct Outstanding
     {
         public Job Job;
+        public long SentAt;
         public long Deadline;
         public long Cost;
         public bool Duplicated;
@@ -114,7 +115,7 @@ internal sealed partial class ExecutorConnection
                 for (int i = 0; i < taken; i++)
                 {
                     var job = _scratch[i];
-                    _outstanding[job.Id] = new Outstanding { Job = job, Deadline = now + DeadlineTicks(job, ahead + i), Cost = job.PlacementCost };
+                    _outstanding[job.Id] = new Outstanding { Job = job, SentAt = now, Deadline = now + DeadlineTicks(job, ahead + i), Cost = job.PlacementCost };
                     _outstandingNanoseconds += job.PlacementCost;
                 }
             }
@@ -179,9 +180,15 @@ internal sealed partial class ExecutorConnection
     {
         long now = Stopwatch.GetTimestamp();
         if (stamp > (ulong)now) throw new ProtocolException("a pong for a ping never sent");
-        double sample = Stopwatch.GetElapsedTime((long)stamp, now).TotalNanoseconds;
+        // NOTE: an executor busy with jobs answers a ping late: then results measure the round trip instead.
+        if (HasOutstanding && !double.IsNaN(RoundTripNanoseconds)) return;
+        LearnRoundTrip(Stopwatch.GetElapsedTime((long)stamp, now).TotalNanoseconds);
+    }
+
+    private void LearnRoundTrip(double sample)
+    {
         double mean = Volatile.Read(ref Stats.RoundTripNanoseconds);
-        Volatile.Write(ref Stats.RoundTripNanoseconds, double.IsNaN(mean) ? sample : mean + (sample - mean) * 0.25);
+        Volatile.Write(ref Stats.RoundTripNanoseconds, double.IsNaN(mean) ? sample : mean + (sample - mean) * 0.1);
     }
 
     /// <summary>Sends <c>done</c>; the executor then closes its side and the reader ends.</summary>
@@ -263,7 +270,7 @@ internal sealed partial class ExecutorConnection
         while (!reader.IsAtEnd)
         {
             long id = JobCodec.ReadResultId(ref reader);
-            var outcome = JobCodec.ReadOutcome(ref reader, out bool refusal, out long runNanoseconds);
+            var outcome = JobCodec.ReadOutcome(ref reader, out bool refusal, out long runNanoseconds, out long heldNanoseconds);
             Outstanding entry;
             bool found;
             lock (_gate)
@@ -279,6 +286,9 @@ internal sealed partial class ExecutorConnection
             }
             answered++;
             var job = entry.Job;
+            // The round trip is the job's time away less the time the executor held it.
+            double away = Stopwatch.GetElapsedTime(entry.SentAt).TotalNanoseconds;
+            if (heldNanoseconds > 0 && heldNanoseconds < away) LearnRoundTrip(away - heldNanoseconds);
             if (refusal)
             {
                 Interlocked.Increment(ref Stats.Refusals);

@@ -12,6 +12,8 @@ namespace Flowr.Runtime.Distribution;
 public sealed partial class ExecutorSession
 {
     private const int ResultFrameCut = 64 * 1024;
+    /// <summary>A result waits at most this long for others to share its frame: long jobs send theirs at once.</summary>
+    private static readonly long BatchTicks = System.Diagnostics.Stopwatch.Frequency / 10_000;   // 100 µs
     private static readonly Func<ExecutorSession, bool> HasWorkOrStop = static self => self._stopping || !self._work.IsEmpty;
 
     private void Work()
@@ -54,6 +56,7 @@ public sealed partial class ExecutorSession
     private void Drain(FrameBuffer buffer)
     {
         bool open = false;
+        long batchStart = 0;
         buffer.Clear();
         buffer.MaxMessageLength = _maxResultMessage;
         while (_work.TryDequeue(out var job))
@@ -65,10 +68,11 @@ public sealed partial class ExecutorSession
             {
                 buffer.BeginFrame(MessageType.Results);
                 open = true;
+                batchStart = start;
             }
             WriteResult(buffer, job, nanoseconds);
             _jobs.Return(job);
-            if (buffer.CurrentFrameLength >= ResultFrameCut)
+            if (buffer.CurrentFrameLength >= ResultFrameCut || Stopwatch.GetTimestamp() - batchStart > BatchTicks)
             {
                 Send(buffer);
                 open = false;
@@ -83,8 +87,9 @@ public sealed partial class ExecutorSession
         try
         {
             var writer = new ProtocolWriter(buffer);
+            long held = (long)Stopwatch.GetElapsedTime(job.ReceivedAt).TotalNanoseconds;
             if (job.Refused) JobCodec.WriteRefusal(ref writer, job.Id, job.Outcome.Error!);
-            else JobCodec.WriteResult(ref writer, job.Id, job.Outcome, nanoseconds);
+            else JobCodec.WriteResult(ref writer, job.Id, job.Outcome, nanoseconds, held);
         }
         catch (ProtocolException)
         {

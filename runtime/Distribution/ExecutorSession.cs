@@ -263,6 +263,7 @@ public sealed partial class ExecutorSession : IFrameHandler
     private void OnJobs(ReadOnlySpan<byte> body)
     {
         var reader = new ProtocolReader(body);
+        long received = System.Diagnostics.Stopwatch.GetTimestamp();
         while (!reader.IsAtEnd)
         {
             JobCodec.ReadJobHeader(ref reader, out long id, out int implementation, out int count);
@@ -272,6 +273,7 @@ public sealed partial class ExecutorSession : IFrameHandler
             for (int i = 0; i < count; i++) job.Inputs[i] = ValueCodec.Read(ref reader);
             job.Id = id;
             job.Implementation = implementation;
+            job.ReceivedAt = received;
             if (!_work.TryEnqueue(job)) throw new ProtocolException("flowr sent more jobs than the credit it was given");
         }
     }

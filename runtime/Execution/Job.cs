@@ -62,8 +62,23 @@ public sealed class Job
     /// <summary>Its estimated run time in nanoseconds when a job service placed it (for backlog accounting).</summary>
     internal long PlacementCost { get; set; }
 
-    /// <summary>The run (<c>RunState.Init</c> call) that created it.</summary>
-    internal int RunNumber { get; set; }
+    /// <summary>The run state's generation that created it (it changes with <c>Init</c>, and a speculative state's with each resynchronisation).</summary>
+    internal int Generation { get; set; }
+
+    /// <summary>The number of jobs of its function created before it since the run began: 0, 1, 2, …</summary>
+    internal int Index { get; set; }
+
+    /// <summary>Created by a speculative run state (its result is a prediction until the committed state takes it).</summary>
+    internal bool Speculative { get; set; }
+
+    /// <summary>Handed out for an executor.</summary>
+    internal bool Dispatched { get; set; }
+
+    /// <summary>Left over from a speculation that was restarted: the new one may adopt it when it makes the same job.</summary>
+    internal bool Legacy { get; set; }
+
+    /// <summary>Its result has been applied by a speculative run state, which keeps it until the committed state takes it.</summary>
+    internal bool Retired { get; set; }
 
     /// <summary>Its result is back (set by the run state on the coordinator thread).</summary>
     internal bool Done { get; set; }
