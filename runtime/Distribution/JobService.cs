@@ -279,6 +279,26 @@ public sealed class JobService : IJobSink, IDisposable
         }
     }
 
+    /// <summary>
+    /// Serves an executor over a socket this side connected (flowr invited a waiting flowrex) exactly as
+    /// one accepted on the job port: the executor speaks first, with the same handshake. Any thread.
+    /// </summary>
+    public void Adopt(Socket socket)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        var connection = new ExecutorConnection(this, socket);
+        lock (_connectionsLock)
+        {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                socket.Dispose();
+                return;
+            }
+            _all.Add(connection);
+        }
+        connection.Start();
+    }
+
     private void TimerLoop()
     {
         while (!_stop.Wait(TimerPeriod))
