@@ -3,7 +3,7 @@ using Flowr.Runtime.Logging;
 
 namespace Flowrex;
 
-/// <summary>flowrex's command line (runtime-semantics.md §9).</summary>
+/// <summary>flowrex's command line: threads, verbosity, how to find flowr, what to run.</summary>
 internal sealed record ExecutorOptions
 {
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -16,6 +16,11 @@ internal sealed record ExecutorOptions
     public IReadOnlyList<string> Interfaces { get; init; } = [];
     /// <summary>False with --no-wasm: refuse shipped WebAssembly modules, so flowr runs those jobs itself.</summary>
     public bool RunWasm { get; init; } = true;
+    /// <summary>
+    /// False with --no-advertise: do not listen for flowr nor advertise this executor (_flowrex._tcp) while
+    /// it waits; it then joins a flowr only when it finds that flowr's job service itself.
+    /// </summary>
+    public bool Advertise { get; init; } = true;
 
     public const string Usage = """
         flowrex: run flow library jobs for a flowr found on the local network
@@ -29,6 +34,8 @@ internal sealed record ExecutorOptions
           -i, --interface <NAME|ADDR>  Browse for flowr on this interface only (repeatable)
               --service-type <TYPE>    mDNS service type (default: $FLOWR_MDNS_SERVICE_TYPE or _flowr._tcp)
               --no-wasm                Run no WebAssembly modules (flowr ships them with its limits); flowr runs those jobs
+              --no-advertise           Do not make this executor known while it waits (a starting flowr then cannot
+                                       bring it in at once; it joins when it finds flowr's job service)
           -V, --version                Print the version
           -h, --help                   Print this help
 
@@ -85,6 +92,9 @@ internal sealed record ExecutorOptions
                     break;
                 case "--no-wasm":
                     options = options with { RunWasm = false };
+                    break;
+                case "--no-advertise":
+                    options = options with { Advertise = false };
                     break;
                 default:
                     return Fail($"unexpected argument '{args[i]}'\n\n{Usage}", out exitCode);
