@@ -28,7 +28,20 @@ internal sealed class LegacyRateLimiter
     public const int MaxSources = 1024;
 
     private readonly Dictionary<IPAddress, Bucket> _sources = [];
-    private Bucket _total = new(TotalRate, 0);
+    private readonly double _sourceBurst;
+    private readonly double _sourceRate;
+    private readonly double _totalRate;
+    private readonly int _maxSources;
+    private Bucket _total;
+
+    public LegacyRateLimiter(double sourceBurst = SourceBurst, double sourceRate = SourceRate, double totalRate = TotalRate, int maxSources = MaxSources)
+    {
+        _sourceBurst = sourceBurst;
+        _sourceRate = sourceRate;
+        _totalRate = totalRate;
+        _maxSources = maxSources;
+        _total = new Bucket(totalRate, 0);
+    }
 
     /// <summary>Takes one token for <paramref name="source"/>; false when the answer must be dropped.</summary>
     /// <param name="source">The query's source address.</param>
@@ -39,16 +52,16 @@ internal sealed class LegacyRateLimiter
         firstDrop = false;
         if (!_sources.TryGetValue(source, out var bucket))
         {
-            if (_sources.Count >= MaxSources && !EvictIdle(nowMs))
+            if (_sources.Count >= _maxSources && !EvictIdle(nowMs))
             {
                 return false;
             }
 
-            bucket = new Bucket(SourceBurst, nowMs);
+            bucket = new Bucket(_sourceBurst, nowMs);
         }
 
-        bucket.Refill(nowMs, SourceBurst, SourceRate);
-        _total.Refill(nowMs, TotalRate, TotalRate);
+        bucket.Refill(nowMs, _sourceBurst, _sourceRate);
+        _total.Refill(nowMs, _totalRate, _totalRate);
         bool granted = bucket.Tokens >= 1 && _total.Tokens >= 1;
         if (granted)
         {
@@ -73,15 +86,15 @@ internal sealed class LegacyRateLimiter
         foreach (var (address, bucket) in _sources)
         {
             var copy = bucket;
-            copy.Refill(nowMs, SourceBurst, SourceRate);
-            if (copy.Tokens >= SourceBurst)
+            copy.Refill(nowMs, _sourceBurst, _sourceRate);
+            if (copy.Tokens >= _sourceBurst)
             {
                 idle.Add(address);
             }
         }
 
         idle.ForEach(a => _sources.Remove(a));
-        return _sources.Count < MaxSources;
+        return _sources.Count < _maxSources;
     }
 
     private struct Bucket(double tokens, long at)
