@@ -29,7 +29,8 @@ internal sealed class ExecutorPresence : IDisposable
     private bool _waiting;
     private Socket? _invitation;
     private CancellationTokenSource? _invited;
-    private bool _busy = true;
+    // The loop starts waiting as soon as this is started, so the first advertisement already says so.
+    private bool _busy;
     private int _disposed;
 
     private ExecutorPresence(Socket listener, MdnsResponder responder, Dictionary<string, string> txt)
@@ -70,7 +71,7 @@ internal sealed class ExecutorPresence : IDisposable
             ["proto"] = ProtocolConstants.Version.ToString(CultureInfo.InvariantCulture),
             ["arch"] = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(),
             ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
-            ["busy"] = "1",
+            ["busy"] = "0",
         };
         var presence = new ExecutorPresence(listener, responder, txt);
         _ = presence.AdvertiseAsync(name, serviceType, (ushort)((IPEndPoint)listener.LocalEndPoint!).Port);

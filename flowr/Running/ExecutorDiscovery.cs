@@ -130,6 +130,7 @@ internal sealed class ExecutorDiscovery : IDisposable
 
     private async Task InviteAsync(string name, IPEndPoint[] endpoints, CancellationToken stop)
     {
+        Log.Debug($"Inviting executor {name} at {string.Join(", ", (IEnumerable<IPEndPoint>)endpoints)}");
         foreach (var endpoint in endpoints)
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
