@@ -78,6 +78,24 @@ public sealed class DiscoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_executor_that_does_not_advertise_itself_still_finds_the_job_service()
+    {
+        string expected = Scenario.Reference("fibonacci");
+        using var lab = NetworkLab.Lan(2, out string[] hosts);
+        // Like an upstream-style executor: it only browses for jobs._flowr._tcp.
+        using var flowrex = Child.Start(Binaries.Flowrex, ["-v", "debug", "-t", "1", "--no-advertise"], hosts[1], lab.Env);
+        flowrex.WaitForStderr(l => l == Scenario.WaitingFor(lab), Limit);
+        Thread.Sleep(1000);
+        using var flowr = Scenario.StartRemoteFlowr(lab, hosts[0], "fibonacci", "debug");
+        Assert.Equal(0, flowr.WaitForExit(Limit));
+        Assert.Equal(expected, flowr.Stdout);
+        Assert.Empty(DiscoveryLab.InvitedAfter(flowr));
+        Assert.Contains(flowr.StderrLines, l => l.StartsWith("INFO - Job service advertised as", StringComparison.Ordinal));
+        Assert.Single(flowr.StderrLines, l => l.Contains("joined from 10.252.", StringComparison.Ordinal));
+        Assert.DoesNotContain(flowrex.StderrLines, DiscoveryLab.IsAdvertised);
+    }
+
+    [Fact]
     public void A_flowrex_busy_with_another_flowr_is_not_taken_and_joins_when_free()
     {
         string expected = Scenario.Reference("fibonacci");
