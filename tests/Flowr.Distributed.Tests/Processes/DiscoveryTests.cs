@@ -10,6 +10,7 @@ namespace Flowr.Distributed.Tests.Processes;
 /// serves executors that start later. Timings are logged and asserted loosely (≤ 500 ms where the design
 /// gives a few ms, and the mDNS probing alone took 750–1000 ms before).
 /// </summary>
+[Collection("timing")]
 public sealed class DiscoveryTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = DiscoveryLab.Limit;

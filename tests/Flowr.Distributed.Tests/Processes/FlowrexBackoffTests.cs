@@ -13,6 +13,7 @@ namespace Flowr.Distributed.Tests.Processes;
 /// twice as long each time (up to 30 s, with jitter), instead of thousands of times a second; a session
 /// that did work starts the sequence again. Attempts are counted over a bounded time.
 /// </summary>
+[Collection("timing")]
 public sealed class FlowrexBackoffTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
