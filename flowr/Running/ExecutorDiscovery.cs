@@ -78,6 +78,11 @@ internal sealed class ExecutorDiscovery : IDisposable
     /// <summary>Invites an executor found idle, once; runs on the browser's receive loop, so it must not block.</summary>
     private void Consider(ServiceInstance instance)
     {
+        lock (_gate)
+        {
+            // Also raised when an invited executor announces that it is busy now (with this run).
+            if (_disposed != 0 || _invited.Contains(instance.FullName)) return;
+        }
         if (instance.Txt.GetValueOrDefault("proto") != _protocol)
         {
             Log.Debug($"Executor {instance.FullName} speaks protocol {instance.Txt.GetValueOrDefault("proto") ?? "?"}, not {_protocol}: not invited");
