@@ -64,6 +64,19 @@ internal sealed class ContextServices
         return true;
     }
 
+    /// <summary>True once a context function wrote to stdout.</summary>
+    public bool WroteToStdout => _stdout.HasWritten;
+
+    /// <summary>
+    /// Tells the sinks which of them write to the terminal the status line is on (stderr always;
+    /// stdout when it is that terminal too), so their lines erase it first.
+    /// </summary>
+    public void ShareTerminalWithStatusLine(bool stdoutToo)
+    {
+        _stderr.SharesStatusTerminal = true;
+        _stdout.SharesStatusTerminal = stdoutToo;
+    }
+
     /// <summary>Called once when the flow has ended: writes the image buffers as PNG files, then
     /// flushes stdout and stderr.</summary>
     public void Complete()

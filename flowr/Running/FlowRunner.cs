@@ -2,7 +2,6 @@
 using System.Text;
 using Flowr.Cli;
 using Flowr.Context;
-using Flowr.Graph;
 using Flowr.Runtime.Coordinator;
 using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Execution;
@@ -21,18 +20,7 @@ internal static class FlowRunner
     public static int Run(RunnerOptions options, Stream stdin, Stream stdout, Stream stderr)
     {
         var loaded = FlowLoader.Load(options.Flow, options.LibDirs, removeDeadCode: !options.KeepDeadCode);
-        if (options.Graph)
-        {
-            GraphOutput.Write(loaded.Manifest, Path.GetDirectoryName(FlowLoader.ManifestPathFor(loaded)) ?? ".");
-            if (!options.CompileOnly) return 0;
-        }
-        if (options.CompileOnly)
-        {
-            string manifestPath = FlowLoader.ManifestPathFor(loaded);
-            File.WriteAllText(manifestPath, ManifestWriter.ToJson(loaded.Manifest, debug: true));
-            Log.Info($"Manifest written to '{manifestPath}'");
-            return 0;
-        }
+        if (options.Graph || options.CompileOnly) return CompileOutputs.Write(loaded, options, stdout);
 
         var manifest = loaded.Manifest;
         string flowUrl = new Uri(Path.GetFullPath(loaded.SourceFile)).AbsoluteUri;
@@ -46,6 +34,7 @@ internal static class FlowRunner
 
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs });
         RunMetrics metrics;
+        using var session = new RunSession(options, context, stdout, stderr);   // signals, progress line, end-of-run reports
         using (var results = new ResultQueue(MaxJobsInFlight))
         {
             var contextThread = new ExecutorThreads("context", 1, MaxJobsInFlight, results);
@@ -66,7 +55,10 @@ internal static class FlowRunner
                 {
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
-                metrics = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight).Run(jobService?.Failed ?? default);
+                var coordinator = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight);
+                session.Attach(coordinator, state, () => (libraryThreads?.ThreadCount ?? 0) + (jobService?.ExecutorCount ?? 0));
+                metrics = coordinator.Run(jobService?.Failed ?? default);
+                session.RunEnded();
             }
             catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)
             {
@@ -81,13 +73,7 @@ internal static class FlowRunner
                 contextThread.Dispose();
             }
         }
-        context.Complete();
-        if (options.Metrics)
-        {
-            stdout.Write(Encoding.UTF8.GetBytes(metrics.Format()));
-            stdout.Flush();
-        }
-        return 0;
+        return session.Finish(metrics);
     }
 
     /// <summary>Opens the job port for flowrex executors (runtime-semantics.md §9, PROTOCOL.md).</summary>

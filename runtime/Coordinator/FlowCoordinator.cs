@@ -38,6 +38,39 @@ public sealed class FlowCoordinator
     /// <summary>What the loop is doing now; included in hang diagnostics.</summary>
     public string Status => _status;
 
+    // ---- Stop and progress, for the runner's signal handling and status line (any thread) ----
+    private volatile bool _stopRequested;
+    private long _progressCreated;
+    private long _progressRetired;
+
+    /// <summary>
+    /// Asks the loop, from any thread, to create no more jobs, retire those in flight, then end the
+    /// run as if the flow had finished. Does not wait.
+    /// </summary>
+    public void RequestStop() => _stopRequested = true;
+
+    /// <summary>True once <see cref="RequestStop"/> was called.</summary>
+    public bool StopRequested => _stopRequested;
+
+    /// <summary>Jobs created, retired and in flight, as of the loop's last step; readable from any thread.</summary>
+    public FlowProgress Progress
+    {
+        get
+        {
+            long retired = Volatile.Read(ref _progressRetired);
+            long created = Volatile.Read(ref _progressCreated);
+            return new FlowProgress(created, retired, (int)Math.Max(0, created - retired));
+        }
+    }
+
+    // Once per loop step, not per job: two ordered stores on the coordinator thread.
+    private void PublishProgress()
+    {
+        long created = _state.Metrics.JobsCreated;
+        Volatile.Write(ref _progressCreated, created);
+        Volatile.Write(ref _progressRetired, created - _state.RunningJobs);
+    }
+
     /// <summary>Runs the flow to its end and returns its metrics.</summary>
     public RunMetrics Run(CancellationToken cancellation = default)
     {
@@ -48,13 +81,15 @@ public sealed class FlowCoordinator
         while (true)
         {
             _status = "dispatching";
-            Dispatch();
-            if (_state.IsFinished) break;
+            if (!_stopRequested) Dispatch();
+            PublishProgress();
+            if (_state.IsFinished || (_stopRequested && _state.RunningJobs == 0)) break;
             _status = "waiting for a result";
             WaitForResults(cancellation);
             _status = "retiring";
             while (_results.TryTake(out var job)) _state.Retire(job);
         }
+        PublishProgress();
         _state.Metrics.Elapsed = clock.Elapsed;
         _status = "finished";
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Flow finished: {_state.Metrics.JobsCreated} jobs, {_state.Metrics.ValuesSent} values sent");
@@ -97,3 +132,6 @@ public sealed class FlowCoordinator
     private static InvalidOperationException NoLibraryExecutor(Job job) =>
         new($"no executor can run Job#{job.Id} of '{job.FunctionName}': there are no library executor threads (-t 0)");
 }
+
+/// <summary>A snapshot of a running flow: jobs created, retired and in flight.</summary>
+public readonly record struct FlowProgress(long JobsCreated, long JobsRetired, int InFlight);
