@@ -14,7 +14,7 @@ internal static class RunReport
     /// <summary>Functions named in the one-line warning before "and N more".</summary>
     internal const int NamedInWarning = 3;
 
-    /// <summary><c>flowr: 3 jobs failed; first: Job#2 '/f/add': …</c>, or null when none failed.</summary>
+    /// <summary><c>flowr: 3 jobs failed; first: Job#2: /f/add: …</c>, or null when none failed.</summary>
     public static string? JobErrors(RunMetrics metrics)
     {
         if (metrics.JobErrors == 0) return null;

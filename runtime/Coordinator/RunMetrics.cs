@@ -9,7 +9,7 @@ public sealed class RunMetrics
     public long ValuesSent { get; internal set; }
     public int MaxJobsInParallel { get; internal set; }
     public long JobErrors { get; internal set; }
-    /// <summary>The first failed job's error, <c>Job#&lt;id&gt; '&lt;function&gt;': &lt;message&gt;</c>; null when none failed.</summary>
+    /// <summary>The first failed job's error as logged, <c>Job#&lt;id&gt;: &lt;message&gt;</c>; null when none failed.</summary>
     public string? FirstJobError { get; internal set; }
     public TimeSpan Elapsed { get; internal set; }
 

@@ -151,7 +151,7 @@ public sealed partial class RunState
         if (outcome.IsError)
         {
             Metrics.JobErrors++;
-            Metrics.FirstJobError ??= $"Job#{job.Id} '{function.Spec.DisplayName}': {outcome.Error}";
+            Metrics.FirstJobError ??= $"Job#{job.Id}: {outcome.Error}";
             Log.Error($"Error in Job#{job.Id}: {outcome.Error}");
         }
         else
