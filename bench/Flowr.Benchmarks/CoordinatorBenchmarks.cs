@@ -6,7 +6,7 @@ using Flowr.Runtime.Execution;
 namespace Flowr.Benchmarks;
 
 /// <summary>
-/// Whole in-process runs with real executor threads (the W1 and W2 workloads of performance.md):
+/// Whole in-process runs with real executor threads (the W1 and W2 workloads of bench/README.md):
 /// the time per job includes the hand-off to an executor thread and back.
 /// </summary>
 [MemoryDiagnoser]

@@ -32,8 +32,8 @@ internal sealed class TextSink
     public bool SharesStatusTerminal { get; set; }
 
     /// <summary>
-    /// flow-language.md §7 stdout: <c>null</c> prints nothing; otherwise the value's display text
-    /// (§5: strings raw, numbers and booleans as JSON, arrays and objects compact), then <c>\n</c>,
+    /// stdout (docs/context-functions.md): <c>null</c> prints nothing; otherwise the value's display text
+    /// (docs/values.md: strings raw, numbers and booleans as JSON, arrays and objects compact), then <c>\n</c>,
     /// then a flush. A <paramref name="format"/> other than <c>""</c> or <c>"{}"</c> (Era B) has its
     /// first <c>{}</c> replaced by that text; without a <c>{}</c> it is printed as it is.
     /// </summary>

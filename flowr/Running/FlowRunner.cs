@@ -76,7 +76,7 @@ internal static class FlowRunner
         return session.Finish(metrics);
     }
 
-    /// <summary>Opens the job port for flowrex executors (runtime-semantics.md §9, PROTOCOL.md).</summary>
+    /// <summary>Opens the job port for flowrex executors (docs/distributed.md, runtime/Protocol/PROTOCOL.md).</summary>
     private static JobService StartJobService(FlowManifest manifest, IFunctionImplementation[] implementations, ResultQueue results, RunnerOptions options)
     {
         var locations = new string[manifest.Functions.Count];

@@ -5,7 +5,7 @@ using Flowr.Runtime.Execution;
 namespace Flowr.Runtime.Library;
 
 /// <summary>
-/// The built-in flowstdlib (flow-language.md §6): native implementations of every library function,
+/// The built-in flowstdlib (README.md): native implementations of every library function,
 /// looked up by their <c>lib://flowstdlib/…</c> location. Their definitions are embedded resources
 /// named <c>flowstdlib/&lt;module&gt;/&lt;name&gt;.toml</c>. Implementations are stateless singletons and
 /// safe to call from any thread.
