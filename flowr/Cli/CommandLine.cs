@@ -96,7 +96,7 @@ internal static class CommandLine
             case Option.Remote: builder.Remote = true; return null;
             case Option.Progress: builder.Progress = true; return null;
             case Option.NoProgress: builder.Progress = false; return null;
-            // Debugger option (-d/--debugger): added here by the debugger's owner.
+            // DEBUGGER: -d/--debugger goes here (an Option member, its names in Long and Short, a RunnerOptions property).
             default: return $"unknown option '{name}'";
         }
     }
@@ -126,6 +126,7 @@ internal static class CommandLine
         "--wait-executors" => Option.WaitExecutors,
         "--progress" => Option.Progress,
         "--no-progress" => Option.NoProgress,
+        // DEBUGGER: "--debugger"
         _ => Option.Unknown,
     };
 
@@ -140,6 +141,7 @@ internal static class CommandLine
         'v' => Option.Verbosity,
         'L' => Option.LibDir,
         'n' => Option.Native,
+        // DEBUGGER: 'd'
         _ => Option.Unknown,
     };
 
