@@ -50,7 +50,7 @@ public sealed class ExecutorSession : IFrameHandler
         // a queue holding no more than the credit look full (MpmcQueue.Enqueue).
         _work = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
         _free = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
-        _modules = options.RunWasm ? new WasmModuleStore() : WasmModuleStore.Refusing("this executor runs no WebAssembly (flowrex --no-wasm)");
+        _modules = options.RunWasm ? new WasmModuleStore(options.WasmCaps) : WasmModuleStore.Refusing("this executor runs no WebAssembly (flowrex --no-wasm)");
     }
 
     /// <summary>An announced implementation: its code, or why this executor refuses its jobs.</summary>
@@ -71,10 +71,10 @@ public sealed class ExecutorSession : IFrameHandler
         {
             while (!stopTimer.Wait(250))
             {
-                if (!_socket.HeartbeatIfIdle()) _socket.Shutdown();
+                if (!_socket.HeartbeatIfIdle()) EndConnection(this);
             }
         }) { IsBackground = true, Name = "flowrex-heartbeat" };
-        using var registration = cancellation.Register(static state => ((FrameSocket)state!).Shutdown(), _socket);
+        using var registration = cancellation.Register(static state => EndConnection((ExecutorSession)state!), this);
         SessionEnd end;
         string reason;
         try
@@ -114,6 +114,8 @@ public sealed class ExecutorSession : IFrameHandler
         }
         _stopping = true;
         _waiter.Wake(workers.Length);
+        // A WebAssembly call may loop for as long as its limit allows: nobody wants its result now.
+        _modules.Interrupt();
         foreach (var worker in workers) worker?.Join();
         // No job runs any more: free the WebAssembly instances of this connection's modules.
         _modules.Dispose();
@@ -297,9 +299,24 @@ public sealed class ExecutorSession : IFrameHandler
             {
                 job.Outcome = JobOutcome.Fail(error.Message);
             }
+            // --max-value-size: a result this executor will not send becomes an error result.
+            if (job.Outcome.HasOutput && ValueSize.Exceeds(job.Outcome.Output, _options.MaxValueSize))
+            {
+                job.Outcome = JobOutcome.Fail($"the result is larger than this executor's largest value size of {_options.MaxValueSize} bytes (flowrex --max-value-size)");
+            }
         }
         if (!job.Refused) Interlocked.Increment(ref _jobsRun);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(Describe(job, entry.Url));
+    }
+
+    /// <summary>
+    /// The connection is over (stopped, or flowr unreachable): stop WebAssembly calls still running, so
+    /// their threads come back, and shut the socket so the reading thread sees the end.
+    /// </summary>
+    private static void EndConnection(ExecutorSession session)
+    {
+        session._modules.Interrupt();
+        session._socket.Shutdown();
     }
 
     private static string Describe(RemoteJob job, string? url)
