@@ -29,6 +29,8 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
             Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
             Resolve = static url => FlowStdLib.TryGetImplementation(url, out var implementation) ? implementation : null,
             RunWasm = options.RunWasm,
+            WasmCaps = options.WasmCaps,
+            MaxValueSize = options.MaxValueSize,
         };
         string beacon = $"{ProtocolConstants.InstanceName}.{_serviceType.TrimEnd('.').Replace(".local", "", StringComparison.OrdinalIgnoreCase)}.local";
         while (!stop.IsCancellationRequested)

@@ -1,9 +1,11 @@
 // Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Logging;
+using Flowr.Runtime.Wasm;
 
 namespace Flowrex;
 
-/// <summary>flowrex's command line (runtime-semantics.md §9).</summary>
+/// <summary>flowrex's command line: how it finds flowr, how it runs jobs, and the caps it puts on what flowr asks.</summary>
 internal sealed record ExecutorOptions
 {
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -17,6 +19,15 @@ internal sealed record ExecutorOptions
     /// <summary>False with --no-wasm: refuse shipped WebAssembly modules, so flowr runs those jobs itself.</summary>
     public bool RunWasm { get; init; } = true;
 
+    // Caps on what a coordinator may ask of this process (--max-wasm-memory, --max-wasm-time, --max-value-size).
+    /// <summary>This executor's ceiling on the memory and time limits flowr ships with a WebAssembly module.</summary>
+    public WasmCaps WasmCaps { get; init; } = WasmCaps.Default;
+    /// <summary>Largest value, in encoded bytes, taken in a job or sent in a result.</summary>
+    public long MaxValueSize { get; init; } = ExecutorSessionOptions.DefaultMaxValueSize;
+
+    /// <summary>wasm32 addresses at most 4 GiB.</summary>
+    private const long MaxWasmMemory = 4L << 30;
+
     public const string Usage = """
         flowrex: run flow library jobs for a flowr found on the local network
 
@@ -29,9 +40,13 @@ internal sealed record ExecutorOptions
           -i, --interface <NAME|ADDR>  Browse for flowr on this interface only (repeatable)
               --service-type <TYPE>    mDNS service type (default: $FLOWR_MDNS_SERVICE_TYPE or _flowr._tcp)
               --no-wasm                Run no WebAssembly modules (flowr ships them with its limits); flowr runs those jobs
+              --max-wasm-memory <SIZE> Most memory one WebAssembly instance may use, whatever flowr asks (default 256M; 64K to 4G)
+              --max-wasm-time <TIME>   Longest one WebAssembly call may run, whatever flowr asks (default 10s; e.g. 500ms, 2m)
+              --max-value-size <SIZE>  Largest value taken in a job or sent back in a result (default 1G)
           -V, --version                Print the version
           -h, --help                   Print this help
 
+        Sizes take K, M or G (binary units); a module asking for more memory or time than the caps runs within them.
         Environment: FLOWR_KEY  pre-shared key, when flowr asks for one
         """;
 
@@ -85,6 +100,27 @@ internal sealed record ExecutorOptions
                     break;
                 case "--no-wasm":
                     options = options with { RunWasm = false };
+                    break;
+                case "--max-wasm-memory":
+                    string? memoryText = inline ?? Next(args, ref i);
+                    if (!Quantities.TryParseSize(memoryText, out long memory) || memory is < WasmOptions.PageBytes or > MaxWasmMemory)
+                    {
+                        return Fail($"--max-wasm-memory needs a size from 64K to 4G, like 256M (got '{memoryText}')", out exitCode);
+                    }
+                    options = options with { WasmCaps = options.WasmCaps with { MaxMemoryBytes = memory } };
+                    break;
+                case "--max-wasm-time":
+                    string? timeText = inline ?? Next(args, ref i);
+                    if (!Quantities.TryParseTime(timeText, out var time)) return Fail($"--max-wasm-time needs a time up to 24h, like 10s or 500ms (got '{timeText}')", out exitCode);
+                    options = options with { WasmCaps = options.WasmCaps with { MaxCallTime = time } };
+                    break;
+                case "--max-value-size":
+                    string? sizeText = inline ?? Next(args, ref i);
+                    if (!Quantities.TryParseSize(sizeText, out long size) || size < ExecutorSessionOptions.MinValueSize)
+                    {
+                        return Fail($"--max-value-size needs a size of at least {ExecutorSessionOptions.MinValueSize} bytes, like 64M (got '{sizeText}')", out exitCode);
+                    }
+                    options = options with { MaxValueSize = size };
                     break;
                 default:
                     return Fail($"unexpected argument '{args[i]}'\n\n{Usage}", out exitCode);
