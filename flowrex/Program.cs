@@ -26,6 +26,7 @@ internal static class Program
         int signals = 0;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var collector = new IdleCollector();
         try
         {
             Log.Info($"'flowrex' version {Version}");
