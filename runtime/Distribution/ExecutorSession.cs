@@ -289,6 +289,10 @@ public sealed class ExecutorSession : IFrameHandler
         {
             job.Outcome = JobOutcome.Fail($"implementation id {job.Implementation} was never announced to executor '{_options.Name}'");
         }
+        else if (HasInputOverMaxValueSize(job))
+        {
+            job.Outcome = JobOutcome.Fail($"an input is larger than this executor's largest value size of {_options.MaxValueSize} bytes (flowrex --max-value-size)");
+        }
         else
         {
             try
@@ -307,6 +311,16 @@ public sealed class ExecutorSession : IFrameHandler
         }
         if (!job.Refused) Interlocked.Increment(ref _jobsRun);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(Describe(job, entry.Url));
+    }
+
+    // --max-value-size on the way in. NOTE: the value is in memory already; a frame is at most 16 MiB.
+    private bool HasInputOverMaxValueSize(RemoteJob job)
+    {
+        foreach (ref readonly Value input in job.InputSpan)
+        {
+            if (ValueSize.Exceeds(input, _options.MaxValueSize)) return true;
+        }
+        return false;
     }
 
     /// <summary>
