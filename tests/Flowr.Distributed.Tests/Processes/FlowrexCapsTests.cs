@@ -59,21 +59,22 @@ public sealed class FlowrexCapsTests
     }
 
     [Fact]
-    public void A_result_over_the_largest_value_size_is_an_error_result_and_flowrex_goes_on()
+    public void An_input_or_result_over_the_largest_value_size_gives_an_error_result_and_flowrex_goes_on()
     {
         using var coordinator = new FakeCoordinator(Limit);
         using var flowrex = Child.Start(Binaries.Flowrex, ["-v", "info", "-t", "1", "--max-value-size", "1K", "--coordinator", coordinator.Address]);
         coordinator.AcceptAndWelcome();
         coordinator.Announce(0, "lib://flowstdlib/data/duplicate");
 
-        // 10 and 1,000 copies of "x": 32 and 3,003 bytes encoded; the cap is 1,024.
+        // 10 and 1,000 copies of "x": 32 and 3,003 bytes encoded; then a 2,000-byte input. The cap is 1,024.
         coordinator.SendJobs((1, 0, [Value.FromString("x"), Value.FromInt64(10)]), (2, 0, [Value.FromString("x"), Value.FromInt64(1000)]),
-            (3, 0, [Value.FromString("y"), Value.FromInt64(2)]));
-        var results = coordinator.WaitForResults(3);
+            (3, 0, [Value.FromString(new string('z', 2000)), Value.FromInt64(1)]), (4, 0, [Value.FromString("y"), Value.FromInt64(2)]));
+        var results = coordinator.WaitForResults(4);
 
         Assert.Equal(10, results[1].Output.ArrayItems.Length);
         Assert.Equal("the result is larger than this executor's largest value size of 1024 bytes (flowrex --max-value-size)", results[2].Error);
-        Assert.Equal("[\"y\",\"y\"]", ValueJson.ToCompactString(results[3].Output));
+        Assert.Equal("an input is larger than this executor's largest value size of 1024 bytes (flowrex --max-value-size)", results[3].Error);
+        Assert.Equal("[\"y\",\"y\"]", ValueJson.ToCompactString(results[4].Output));
         Assert.False(flowrex.HasExited);
     }
 
