@@ -52,7 +52,7 @@ internal sealed class WasmInstance : IDisposable
             }
             finally
             {
-                t_running = null;
+                End();
             }
             _memory = instance.GetMemory(WasmAbi.MemoryName) ?? throw new WasmException($"does not export a memory named '{WasmAbi.MemoryName}'");
             // Typed wrappers only: Wasmtime's tuple-returning wrappers fail under native AOT.
@@ -65,9 +65,6 @@ internal sealed class WasmInstance : IDisposable
             throw;
         }
     }
-
-    /// <summary>Current size of the linear memory, in bytes.</summary>
-    public long MemoryBytes => _memory.GetLength();
 
     /// <summary>
     /// Runs one call with the UTF-8 JSON array <paramref name="input"/> and returns the result bytes
@@ -105,7 +102,7 @@ internal sealed class WasmInstance : IDisposable
         }
         finally
         {
-            t_running = null;
+            End();
         }
     }
 
@@ -117,6 +114,13 @@ internal sealed class WasmInstance : IDisposable
         // The next tick calls back (CheckDeadline), whatever the timeout: an interruption is seen within a tick.
         _store.SetEpochDeadline(1);
         t_running = this;
+        WasmEpochTicker.CallStarting();
+    }
+
+    private static void End()
+    {
+        WasmEpochTicker.CallEnded();
+        t_running = null;
     }
 
     // Throwing here ends the guest's execution; Wasmtime reports the exception as the inner one.

@@ -11,7 +11,7 @@ namespace Flowr.Distributed.Tests.Processes;
 /// --max-value-size), stops the jobs of a connection that ended, and ends within a second of SIGTERM or
 /// SIGINT even while WebAssembly jobs loop. The coordinator is <see cref="FakeCoordinator"/>.
 /// </summary>
-public sealed class FlowrexCapsTests
+public sealed class FlowrexCapsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     private const ulong DayMs = 24UL * 60 * 60 * 1000;
@@ -93,6 +93,7 @@ public sealed class FlowrexCapsTests
         var watch = Stopwatch.StartNew();
         Signal(flowrex.Pid, signal);
         int code = flowrex.WaitForExit(Limit);
+        output.WriteLine($"SIG{signal} to exit: {watch.Elapsed.TotalMilliseconds:0} ms");
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"flowrex took {watch.Elapsed.TotalMilliseconds:0} ms to stop");
         Assert.Equal(0, code);
