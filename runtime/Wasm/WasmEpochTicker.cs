@@ -5,63 +5,74 @@ namespace Flowr.Runtime.Wasm;
 
 /// <summary>
 /// Advances the engine's epoch every <see cref="WasmEngine.EpochTick"/> while WebAssembly runs, so that
-/// each running call gets its deadline callback (<see cref="WasmInstance"/>), and sleeps once no call
-/// has run for a second: an idle executor that once ran a module should not wake 100 times a second
-/// for ever. A call wakes it when it starts (<see cref="CallStarting"/>).
+/// each call running across a tick gets its deadline callback (<see cref="WasmInstance"/>), and sleeps
+/// after a second in which no call saw a tick: an idle executor that once ran a module should not wake
+/// 100 times a second for ever. A call that starts while it sleeps wakes it. The call path pays a read
+/// of one flag and writes to its own instance only; the rare cost (a process-wide barrier) is paid
+/// when the ticker goes to sleep.
 /// </summary>
 internal static class WasmEpochTicker
 {
     private const int IdleTicksBeforeSleep = 100;
-    // High 32 bits: calls started (wrapping); low 32 bits: calls running. One atomic add per start.
-    private const long StartedOne = 1L << 32;
 
+    private static readonly Lock s_lock = new();
+    private static readonly List<WasmInstance> s_instances = [];
     private static readonly ManualResetEventSlim s_wake = new(false);
-    private static long s_calls;
     private static bool s_asleep;
+    private static bool s_calledBack;
+
+    /// <summary>True while the ticker sleeps for want of calls.</summary>
+    internal static bool IsAsleep => Volatile.Read(ref s_asleep);
 
     /// <summary>Starts ticking for <paramref name="engine"/>; once per process.</summary>
     public static void Start(Engine engine) =>
         new Thread(() => Tick(engine)) { IsBackground = true, Name = "wasm-epoch" }.Start();
 
-    /// <summary>True while the ticker sleeps for want of calls.</summary>
-    internal static bool IsAsleep => Volatile.Read(ref s_asleep);
+    /// <summary>An instance exists: the ticker looks at it before going to sleep.</summary>
+    public static void Add(WasmInstance instance)
+    {
+        lock (s_lock) s_instances.Add(instance);
+    }
 
-    /// <summary>A call (or an instantiation) begins on this thread.</summary>
+    public static void Remove(WasmInstance instance)
+    {
+        lock (s_lock) s_instances.Remove(instance);
+    }
+
+    /// <summary>A call (or an instantiation) begins; its instance says so first (<see cref="WasmInstance.InCall"/>).</summary>
     public static void CallStarting()
     {
-        Interlocked.Add(ref s_calls, StartedOne + 1);
-        // NOTE: the add above is a full fence, as is the ticker's between setting s_asleep and reading
-        // s_calls: either the ticker sees this call, or this call sees the ticker asleep and wakes it.
+        // NOTE: no fence here. The ticker sets s_asleep, then runs a barrier on every thread, then looks
+        // at each instance's InCall: either it sees this call, or this read comes after the barrier and
+        // sees it asleep (an asymmetric Dekker handshake).
         if (Volatile.Read(ref s_asleep)) s_wake.Set();
     }
 
-    /// <summary>The call begun by <see cref="CallStarting"/> is over.</summary>
-    public static void CallEnded() => Interlocked.Decrement(ref s_calls);
+    /// <summary>A running call got its deadline callback: WebAssembly is running across ticks.</summary>
+    public static void CalledBack() => Volatile.Write(ref s_calledBack, true);
 
     private static void Tick(Engine engine)
     {
-        long seen = Volatile.Read(ref s_calls);
         int idleTicks = 0;
         while (true)
         {
             Thread.Sleep(WasmEngine.EpochTick);
             engine.IncrementEpoch();
-            long calls = Volatile.Read(ref s_calls);
-            bool active = (int)calls != 0 || calls != seen;
-            seen = calls;
-            if (active)
+            if (Volatile.Read(ref s_calledBack))
             {
+                Volatile.Write(ref s_calledBack, false);
                 idleTicks = 0;
                 continue;
             }
             if (++idleTicks < IdleTicksBeforeSleep) continue;
             s_wake.Reset();
             Volatile.Write(ref s_asleep, true);
-            Interlocked.MemoryBarrier();
-            if (Volatile.Read(ref s_calls) == seen) s_wake.Wait();
+            Interlocked.MemoryBarrierProcessWide();
+            bool busy;
+            lock (s_lock) busy = s_instances.Exists(static instance => instance.InCall);
+            if (!busy) s_wake.Wait();
             Volatile.Write(ref s_asleep, false);
             idleTicks = 0;
-            seen = Volatile.Read(ref s_calls);
         }
     }
 }

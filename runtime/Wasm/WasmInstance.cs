@@ -31,7 +31,9 @@ internal sealed class WasmInstance : IDisposable
     private readonly int _resultCap;
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _interrupt;
+    // When the call was first seen running at a tick (0 until then): a call is stopped within a tick of its timeout.
     private long _started;
+    private bool _inCall;
 
     public WasmInstance(WasmModule module, WasmOptions options, CancellationToken interrupt = default)
     {
@@ -39,6 +41,7 @@ internal sealed class WasmInstance : IDisposable
         _timeout = options.CallTimeout;
         _interrupt = interrupt;
         _store = new Store(WasmEngine.Instance);
+        WasmEpochTicker.Add(this);
         try
         {
             _store.SetLimits(memorySize: options.MemoryLimitBytes, tableElements: MaxTableElements, instances: 1, tables: MaxTables, memories: 1);
@@ -61,7 +64,7 @@ internal sealed class WasmInstance : IDisposable
         }
         catch
         {
-            _store.Dispose();
+            Dispose();
             throw;
         }
     }
@@ -106,28 +109,38 @@ internal sealed class WasmInstance : IDisposable
         }
     }
 
-    public void Dispose() => _store.Dispose();
+    /// <summary>True while a call (or the instantiation) runs; read by the epoch ticker.</summary>
+    public bool InCall => Volatile.Read(ref _inCall);
+
+    public void Dispose()
+    {
+        WasmEpochTicker.Remove(this);
+        _store.Dispose();
+    }
 
     private void Begin()
     {
-        _started = Stopwatch.GetTimestamp();
+        _started = 0;
         // The next tick calls back (CheckDeadline), whatever the timeout: an interruption is seen within a tick.
         _store.SetEpochDeadline(1);
         t_running = this;
+        Volatile.Write(ref _inCall, true);
         WasmEpochTicker.CallStarting();
     }
 
-    private static void End()
+    private void End()
     {
-        WasmEpochTicker.CallEnded();
+        Volatile.Write(ref _inCall, false);
         t_running = null;
     }
 
     // Throwing here ends the guest's execution; Wasmtime reports the exception as the inner one.
     private ulong CheckDeadline()
     {
+        WasmEpochTicker.CalledBack();
         if (_interrupt.IsCancellationRequested) throw new WasmCallStoppedException(WasmCallStoppedException.Cause.Interrupted);
-        if (Stopwatch.GetElapsedTime(_started) >= _timeout) throw new WasmCallStoppedException(WasmCallStoppedException.Cause.Timeout);
+        if (_started == 0) _started = Stopwatch.GetTimestamp();
+        else if (Stopwatch.GetElapsedTime(_started) >= _timeout) throw new WasmCallStoppedException(WasmCallStoppedException.Cause.Timeout);
         return 1;
     }
 }
