@@ -16,7 +16,8 @@ internal static class WasmEpochTicker
     private const int IdleTicksBeforeSleep = 100;
 
     private static readonly Lock s_lock = new();
-    private static readonly List<WasmInstance> s_instances = [];
+    // Weak: an instance whose function was dropped without being disposed must not live on here.
+    private static readonly List<WeakReference<WasmInstance>> s_instances = [];
     private static readonly ManualResetEventSlim s_wake = new(false);
     private static bool s_asleep;
     private static bool s_calledBack;
@@ -31,12 +32,16 @@ internal static class WasmEpochTicker
     /// <summary>An instance exists: the ticker looks at it before going to sleep.</summary>
     public static void Add(WasmInstance instance)
     {
-        lock (s_lock) s_instances.Add(instance);
+        lock (s_lock)
+        {
+            s_instances.RemoveAll(static entry => !entry.TryGetTarget(out _));
+            s_instances.Add(new WeakReference<WasmInstance>(instance));
+        }
     }
 
     public static void Remove(WasmInstance instance)
     {
-        lock (s_lock) s_instances.Remove(instance);
+        lock (s_lock) s_instances.RemoveAll(entry => !entry.TryGetTarget(out var target) || target == instance);
     }
 
     /// <summary>A call (or an instantiation) begins; its instance says so first (<see cref="WasmInstance.InCall"/>).</summary>
@@ -69,7 +74,7 @@ internal static class WasmEpochTicker
             Volatile.Write(ref s_asleep, true);
             Interlocked.MemoryBarrierProcessWide();
             bool busy;
-            lock (s_lock) busy = s_instances.Exists(static instance => instance.InCall);
+            lock (s_lock) busy = s_instances.Exists(static entry => entry.TryGetTarget(out var instance) && instance.InCall);
             if (!busy) s_wake.Wait();
             Volatile.Write(ref s_asleep, false);
             idleTicks = 0;
