@@ -195,6 +195,13 @@ internal sealed partial class ExecutorConnection : IFrameHandler
         {
             reason = _closeReason ?? error.Message;
         }
+        catch (Exception error)
+        {
+            // NOTE: a bug met by what a peer sent; the connection ends, flowr goes on.
+            reason = $"internal error handling what the executor sent: {error.GetType().Name}: {error.Message}";
+            Log.Error($"Connection from {RemoteEndPoint}: {reason}\n{error.StackTrace}");
+            SendClose("internal error");
+        }
         List<Job> outstanding = TakeOutstanding();
         _service.Left(this, reason, outstanding);
         lock (_sendGate)

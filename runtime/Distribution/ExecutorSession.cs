@@ -124,6 +124,13 @@ public sealed partial class ExecutorSession : IFrameHandler
         {
             (end, reason) = cancellation.IsCancellationRequested ? (SessionEnd.Cancelled, "stopped") : (SessionEnd.Dropped, _failure ?? error.Message);
         }
+        catch (Exception error)
+        {
+            // NOTE: a bug met by what flowr sent; the session ends, flowrex goes on.
+            (end, reason) = (SessionEnd.Dropped, $"internal error handling what flowr sent: {error.GetType().Name}: {error.Message}");
+            Log.Error($"{reason}\n{error.StackTrace}");
+            TrySendClose("internal error");
+        }
         _stopping = true;
         _waiter.Wake(workers.Length);
         // A WebAssembly call may loop for as long as its limit allows: nobody wants its result now.

@@ -64,7 +64,10 @@ public ref struct ProtocolReader
 
     public string ReadString()
     {
-        int length = ReadLength(Remaining);
+        // NOTE: the bound is what is left after the length itself, so it is read first.
+        ulong declared = ReadVarUInt();
+        if (declared > (ulong)Remaining) ProtocolThrow.Malformed($"string of {declared} bytes, {Remaining} left");
+        int length = (int)declared;
         try
         {
             string value = StrictUtf8.GetString(_body.Slice(_position, length));

@@ -16,7 +16,7 @@ internal sealed class Child : IDisposable
     private readonly Lock _gate = new();
     private readonly Task _stdoutCopy;
 
-    private Child(Process process, byte[]? stdin)
+    private Child(Process process, byte[]? stdin, bool keepStdinOpen = false)
     {
         _process = process;
         _stdoutCopy = Task.Run(async () =>
@@ -34,6 +34,7 @@ internal sealed class Child : IDisposable
             lock (_gate) _stderr.Add(e.Data);
         };
         process.BeginErrorReadLine();
+        if (keepStdinOpen) return;
         try
         {
             if (stdin is not null) process.StandardInput.BaseStream.Write(stdin);
@@ -46,6 +47,13 @@ internal sealed class Child : IDisposable
     }
 
     public int Pid => _process.Id;
+
+    /// <summary>For a child started with its stdin kept open: writes <paramref name="bytes"/> and closes it.</summary>
+    public void WriteStdinAndClose(byte[] bytes)
+    {
+        _process.StandardInput.BaseStream.Write(bytes);
+        _process.StandardInput.Close();
+    }
 
     public string Stdout
     {
@@ -67,7 +75,7 @@ internal sealed class Child : IDisposable
 
     /// <summary>Starts <paramref name="file"/>, inside network namespace <paramref name="netns"/> when given.</summary>
     public static Child Start(string file, IEnumerable<string> args, string? netns = null, IDictionary<string, string>? env = null,
-        string? workingDirectory = null, byte[]? stdin = null, string? wrapper = null)
+        string? workingDirectory = null, byte[]? stdin = null, string? wrapper = null, bool keepStdinOpen = false)
     {
         var start = new ProcessStartInfo(netns is null ? wrapper ?? file : "/usr/sbin/ip")
         {
@@ -93,7 +101,7 @@ internal sealed class Child : IDisposable
         {
             foreach (var (key, value) in env) start.Environment[key] = value;
         }
-        return new Child(Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}"), stdin);
+        return new Child(Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}"), stdin, keepStdinOpen);
     }
 
     /// <summary>Waits for the process to exit; kills it and throws after <paramref name="timeout"/>.</summary>
