@@ -62,6 +62,10 @@ internal static class CommandLine
     {
         Description = "Start the flow only once N flowrex executors have joined (within --executor-timeout)",
     };
+    private static readonly Option<bool> DebuggerOption = new("--debugger", "-d")
+    {
+        Description = "Run the flow under the interactive debugger (breakpoints, step, print; commands from the terminal)",
+    };
     private static readonly Argument<string?> FlowArgument = new("flow")
     {
         Description = "Flow directory (with root.toml), .toml file, or manifest.json (default: current directory)",
@@ -86,7 +90,7 @@ internal static class CommandLine
         var root = new RootCommand("flowr: compile and run flow programs written in TOML")
         {
             ThreadsOption, JobsOption, CompileOption, GraphOption, MetricsOption, VerbosityOption,
-            LibDirOption, NativeOption, KeepDeadCodeOption, RemoteOption, ExecutorTimeoutOption, WaitExecutorsOption,
+            LibDirOption, NativeOption, KeepDeadCodeOption, RemoteOption, ExecutorTimeoutOption, WaitExecutorsOption, DebuggerOption,
             FlowArgument, FlowArgsArgument,
         };
         var result = root.Parse(SeparateFlowArgs(args));
@@ -136,6 +140,7 @@ internal static class CommandLine
             Remote = result.GetValue(RemoteOption) || waitExecutors > 0,
             ExecutorTimeout = TimeSpan.FromSeconds(executorTimeout),
             WaitExecutors = waitExecutors,
+            Debugger = result.GetValue(DebuggerOption),
         };
     }
 

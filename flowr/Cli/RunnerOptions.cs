@@ -27,4 +27,6 @@ internal sealed record RunnerOptions
     public TimeSpan ExecutorTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Remote executors that must have joined before the flow starts; 0 = none.</summary>
     public int WaitExecutors { get; init; }
+    /// <summary>Run under the interactive debugger (<c>-d</c>).</summary>
+    public bool Debugger { get; init; }
 }

@@ -66,7 +66,10 @@ internal static class FlowRunner
                 {
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
-                metrics = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight).Run(jobService?.Failed ?? default);
+                var coordinator = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight);
+                metrics = options.Debugger
+                    ? Debugger.DebugSession.Run(state, coordinator, manifest, Debugger.DebugSession.Placement(options.Threads, jobService), stdin, stderr, jobService?.Failed ?? default)
+                    : coordinator.Run(jobService?.Failed ?? default);
             }
             catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)
             {

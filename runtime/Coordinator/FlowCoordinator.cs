@@ -20,6 +20,7 @@ public sealed class FlowCoordinator
     private readonly IJobSink? _librarySink;
     private readonly int _maxInFlight;
     private volatile string _status = "not started";
+    private int _undispatched; // [debugger] a job created when the observer asked to stop, never dispatched
 
     /// <param name="state">The run state; only this coordinator may touch it while it runs.</param>
     /// <param name="results">Where the sinks post finished jobs.</param>
@@ -42,6 +43,7 @@ public sealed class FlowCoordinator
     public RunMetrics Run(CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        _undispatched = 0;
         _status = "initializing";
         _state.Init();
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(_state.Describe());
@@ -49,13 +51,15 @@ public sealed class FlowCoordinator
         {
             _status = "dispatching";
             Dispatch();
-            if (_state.IsFinished) break;
+            if (_state.IsFinished || StopRequested) break;
             _status = "waiting for a result";
             WaitForResults(cancellation);
             _status = "retiring";
             while (_results.TryTake(out var job)) _state.Retire(job);
         }
         _state.Metrics.Elapsed = clock.Elapsed;
+        if (StopRequested) AbandonDispatched(cancellation);
+        else _state.Observer?.RunEnded();
         _status = "finished";
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Flow finished: {_state.Metrics.JobsCreated} jobs, {_state.Metrics.ValuesSent} values sent");
         return _state.Metrics;
@@ -66,6 +70,7 @@ public sealed class FlowCoordinator
         int contextJobs = 0, libraryJobs = 0;
         while (_state.RunningJobs < _maxInFlight && _state.TryCreateJob(out var job))
         {
+            if (StopRequested) { _undispatched = 1; break; }
             if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'");
             bool isContext = job.IsContext;
             IJobSink sink = isContext ? _contextSink : _librarySink ?? throw NoLibraryExecutor(job);
@@ -91,6 +96,21 @@ public sealed class FlowCoordinator
                 since = Stopwatch.GetTimestamp();
                 if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Still waiting for {_state.RunningJobs} job(s)\n{_state.Describe()}");
             }
+        }
+    }
+
+    // [debugger] The run state's observer may end a run early (to restart it or quit).
+    private bool StopRequested => _state.Observer?.StopRequested == true;
+
+    // [debugger] Waits for every job already dispatched, without retiring it, so no result of an
+    // abandoned run reaches the next one.
+    private void AbandonDispatched(CancellationToken cancellation)
+    {
+        int outstanding = _state.RunningJobs - _undispatched;
+        while (outstanding > 0)
+        {
+            while (outstanding > 0 && _results.TryTake(out _)) outstanding--;
+            if (outstanding > 0) WaitForResults(cancellation);
         }
     }
 

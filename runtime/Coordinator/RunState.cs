@@ -74,6 +74,7 @@ public sealed partial class RunState
     /// </summary>
     public void Init()
     {
+        Metrics.ResetCounts();
         _ready.Clear();
         _blocks.Clear();
         _running = 0;
@@ -98,6 +99,7 @@ public sealed partial class RunState
         {
             if (function.CanRun) MakeReady(function);
         }
+        _observer?.RunStarted();
     }
 
     /// <summary>
@@ -131,6 +133,7 @@ public sealed partial class RunState
                 function.InFlowBlocks = true;
                 _flowBlocks[_flowIndex[id]].Add(id);
             }
+            _observer?.JobCreated(job);
             return true;
         }
         job = null;
@@ -147,11 +150,13 @@ public sealed partial class RunState
         var function = _functions[job.FunctionId];
         function.Running--;
         _running--;
+        _observer?.JobRetiring(job);
         JobOutcome outcome = job.Outcome;
         if (outcome.IsError)
         {
             Metrics.JobErrors++;
             Log.Error($"Error in Job#{job.Id}: {outcome.Error}");
+            _observer?.JobFailed(job);
         }
         else
         {
@@ -200,6 +205,7 @@ public sealed partial class RunState
     /// <summary>send_a_value (§3, §6): enqueue, add a block across flows, make the destination ready.</summary>
     private void Send(RuntimeFunction source, OutputConnection connection, in Value value)
     {
+        _observer?.ValueSending(source.Id, connection, value);
         Metrics.ValuesSent++;
         var destination = _functions[connection.DestinationId];
         var input = destination.Inputs[connection.DestinationIo];
@@ -244,6 +250,7 @@ public sealed partial class RunState
         if (!_blocks.Add(block)) return;
         _functions[block.Blocking].BlocksHeld.Add(block);
         _functions[block.Blocked].BlockedByCount++;
+        _observer?.BlockMade(block.Blocked, block.Blocking, block.InputIndex);
     }
 
     /// <summary>
@@ -255,6 +262,7 @@ public sealed partial class RunState
     {
         int flow = _flowIndex[function.Id];
         if (_flowBusy[flow] > 0) return;
+        _observer?.FlowUnblocking(function.FlowId);
         var ranSinceIdle = _flowBlocks[flow];
         for (int i = 0; i < ranSinceIdle.Count; i++)
         {

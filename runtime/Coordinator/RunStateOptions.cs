@@ -13,10 +13,11 @@ public enum ReadyOrder
 /// <summary>Settings of one run.</summary>
 public sealed class RunStateOptions
 {
-    /// <summary>Cap on jobs running at once (<c>-j</c>); 0 = no cap.</summary>
-    public int MaxJobs { get; init; }
+    /// <summary>Cap on jobs running at once (<c>-j</c>); 0 = no cap. A debugger may change it mid-run.</summary>
+    public int MaxJobs { get; set; }
 
-    public ReadyOrder Order { get; init; } = ReadyOrder.Fifo;
+    /// <summary>How ready functions are picked. A debugger may change it mid-run.</summary>
+    public ReadyOrder Order { get; set; } = ReadyOrder.Fifo;
 
     /// <summary>Seed for <see cref="ReadyOrder.Random"/>.</summary>
     public int Seed { get; init; } = 1;

@@ -85,6 +85,7 @@ internal static class Drive
         if (!state.TryCreateJob(out job)) return false;
         job.Execute();
         state.Retire(job);
+        Assert.Empty(state.CheckInvariants());
         return true;
     }
 
