@@ -85,13 +85,12 @@ internal static class BreakpointParser
         error = null;
         var connections = names[id].OutputConnections;
         string pointer = output.Length == 0 ? "" : "/" + output.Trim('/');
-        if (pointer.Length == 0 || connections.Any(c => c.Source.Kind == ConnectionSourceKind.Output
-            && Breakpoint.OnOutput.Covers(pointer, c.Source.Pointer)))
+        if (connections.Any(c => c.Source.Kind == ConnectionSourceKind.Output && Breakpoint.OnOutput.Covers(pointer, c.Source.Pointer)))
         {
             breakpoint = new Breakpoint.OnOutput(id, pointer);
             return true;
         }
-        if (names.TryFindInput(id, output, out int input, out _)
+        if (output.Length > 0 && names.TryFindInput(id, output, out int input, out _)
             && connections.Any(c => c.Source.Kind == ConnectionSourceKind.Input && c.Source.InputIndex == input))
         {
             breakpoint = new Breakpoint.OnOutput(id, "", input);
@@ -103,7 +102,7 @@ internal static class BreakpointParser
             .Distinct().ToList();
         error = known.Count == 0
             ? $"{names.Function(id)} sends nothing anywhere"
-            : $"{names.Function(id)} sends nothing from '{output}'; it sends from {string.Join(", ", known)}";
+            : $"{names.Function(id)} sends nothing from {(output.Length == 0 ? "its output" : $"'{output}'")}; it sends from {string.Join(", ", known)}";
         return false;
     }
 }

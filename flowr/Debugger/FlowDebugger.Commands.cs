@@ -23,6 +23,8 @@ internal sealed partial class FlowDebugger
     /// <summary>Prompts and runs commands until one lets the coordinator go on (or stops the run).</summary>
     private void Pause(PauseKind kind)
     {
+        // A break for any reason ends a step in progress.
+        _breakAtJob = long.MaxValue;
         while (true)
         {
             string? line = _console.ReadLine($"Job #{_state.Metrics.JobsCreated}> ");
@@ -83,6 +85,7 @@ internal sealed partial class FlowDebugger
                 Exit(kind);
                 return true;
             case CommandKind.Continue:
+                _watchFrom = _watchTo = long.MaxValue;
                 return true;
             case CommandKind.Step when kind == PauseKind.End:
                 _console.Write("The flow has ended: 'r' runs it again, 'q' leaves\n");

@@ -94,7 +94,6 @@ internal sealed partial class FlowDebugger : IRunStateObserver
         string? reason = null;
         if (job.Id >= _breakAtJob)
         {
-            _breakAtJob = long.MaxValue;
             reason = "step";
         }
         else if (Find<Breakpoint.OnFunction>(b => b.FunctionId == job.FunctionId) is { } breakpoint)
