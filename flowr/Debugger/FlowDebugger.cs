@@ -23,6 +23,8 @@ internal sealed partial class FlowDebugger : IRunStateObserver
     private readonly List<Breakpoint> _breakpoints = [new Breakpoint.OnError()];
     /// <summary>Jobs created and not yet retired: id → function id.</summary>
     private readonly SortedDictionary<long, int> _inFlight = [];
+    /// <summary>Values sent over each connection this run, for the report of what was left unused.</summary>
+    private readonly Dictionary<OutputConnection, long> _sent = new(ReferenceEqualityComparer.Instance);
     private long _breakAtJob = long.MaxValue;
     private long _watchFrom = long.MaxValue, _watchTo = long.MaxValue;
     private long _undispatchedJob = -1;
@@ -72,6 +74,7 @@ internal sealed partial class FlowDebugger : IRunStateObserver
     public void RunStarted()
     {
         _inFlight.Clear();
+        _sent.Clear();
         _stop = false;
         _ended = false;
         _retiringFunction = -1;
@@ -134,6 +137,7 @@ internal sealed partial class FlowDebugger : IRunStateObserver
 
     public void ValueSending(int sourceId, OutputConnection connection, in Value value)
     {
+        _sent[connection] = _sent.GetValueOrDefault(connection) + 1;
         if (_stop) return;
         var source = connection.Source;
         Breakpoint? breakpoint = Find<Breakpoint.OnOutput>(b => b.Matches(sourceId, source))
@@ -225,6 +229,9 @@ internal sealed partial class FlowDebugger : IRunStateObserver
     /// <summary>Jobs created and not retired, oldest first, with where they run.</summary>
     internal IEnumerable<(long Job, int Function, string Where)> JobsInFlight() =>
         _inFlight.Select(j => (j.Key, j.Value, j.Key == _undispatchedJob ? "not dispatched yet" : "on the " + _placement(_names[j.Value].IsContext)));
+
+    /// <summary>Values sent over <paramref name="connection"/> since the run started.</summary>
+    internal long SentOver(OutputConnection connection) => _sent.GetValueOrDefault(connection);
 
     /// <summary>The function whose job is being retired at the current hook, or −1.</summary>
     internal int RetiringFunction => _retiringFunction;

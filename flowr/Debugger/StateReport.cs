@@ -125,7 +125,7 @@ internal static class StateReport
             if (state.CanRun(id)) continue;
             var empty = Enumerable.Range(0, inputs.Count).Where(i => state.QueuedCount(id, i) == 0).ToList();
             text.Append($"  {names.Function(id)} has {string.Join(", ", filled.Select(i => Describe(state, names, debugger, id, i)))}")
-                .Append($" but nothing on {string.Join(", ", empty.Select(i => EmptyInput(names, id, i)))}\n");
+                .Append($" but nothing on {string.Join(", ", empty.Select(i => EmptyInput(names, debugger, id, i)))}\n");
         }
         return text.ToString();
     }
@@ -137,14 +137,26 @@ internal static class StateReport
         return $"'{names.InputName(id, input)}' ({Count(count)}, first {debugger.Show(first[0])})";
     }
 
-    private static string EmptyInput(FlowNames names, int id, int input)
+    /// <summary>An empty input and what could fill it: the connections to it (with what they carried this run) and its initializers.</summary>
+    private static string EmptyInput(FlowNames names, FlowDebugger debugger, int id, int input)
     {
         var feeders = new List<string>();
         for (int source = 0; source < names.Count; source++)
         {
-            if (names[source].OutputConnections.Any(c => c.DestinationId == id && c.DestinationIo == input)) feeders.Add(names.Function(source));
+            foreach (var connection in names[source].OutputConnections)
+            {
+                if (connection.DestinationId != id || connection.DestinationIo != input) continue;
+                var from = connection.Source;
+                string part = from.Kind == ConnectionSourceKind.Input ? $" input '{names.InputName(source, from.InputIndex)}' passed on"
+                    : from.Pointer.Length == 0 ? "" : $" output '{from.Pointer}'";
+                long sent = debugger.SentOver(connection);
+                feeders.Add($"{names.Function(source)}{part}, {(sent == 0 ? "nothing sent on it" : sent == 1 ? "1 value sent" : $"{sent} values sent")} this run");
+            }
         }
-        string fedBy = feeders.Count == 0 ? "fed by nothing" : "fed by " + string.Join(", ", feeders);
+        var spec = names[id].Inputs[input];
+        if (spec.Initializer is { Kind: InitializerKind.Always }) feeders.Add("refilled by its always initializer after each job");
+        if (spec.FlowInitializer is { Kind: InitializerKind.Always }) feeders.Add("refilled by its flow initializer when its flow goes idle");
+        string fedBy = feeders.Count == 0 ? "fed by nothing" : "fed by " + string.Join("; ", feeders);
         return $"'{names.InputName(id, input)}' ({fedBy})";
     }
 

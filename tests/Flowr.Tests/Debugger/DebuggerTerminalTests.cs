@@ -82,7 +82,7 @@ public sealed class DebuggerTerminalTests : IDisposable
     [Fact]
     public void Ctrl_C_at_the_prompt_keeps_the_debugger_and_Ctrl_D_leaves_it()
     {
-        using var session = Start($"-d {Quote(Example("hello-world"))} > /dev/null");
+        using var session = Start($"--debugger {Quote(Example("hello-world"))} > /dev/null");
 
         session.Command("b foo\u0003", Limit);
         session.WaitFor("^C\nUse 'q' or 'quit' (or Ctrl-D) to leave the debugger\n", Limit);
@@ -91,5 +91,32 @@ public sealed class DebuggerTerminalTests : IDisposable
         Assert.Equal(0, session.WaitForExit(Limit));
         Assert.Contains("Debugger is exiting: the flow is stopped", session.Screen, StringComparison.Ordinal);
         Assert.DoesNotContain("Breakpoint set", session.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_terminal_commands_come_from_stdin_and_the_flow_keeps_its_arguments()
+    {
+        // setsid: a new session has no controlling terminal, as under CI.
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/setsid")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _dir,
+        };
+        foreach (string argument in (string[])[FlowrProcess.Binary, "-d", Example("args"), "one", "two", "three", "four"]) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Write("b stdout\nc\nc\nq\n");
+        process.StandardInput.Close();
+        // Both outputs are a few lines: far below a pipe's buffer, so reading one after the other cannot block.
+        string stdout = process.StandardOutput.ReadToEnd();
+        string log = process.StandardError.ReadToEnd();
+        if (!process.WaitForExit(Limit)) process.Kill(entireProcessTree: true);
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(Example("args"), "expected.stdout")), stdout);
+        Assert.StartsWith("flowr debugger: no terminal, so commands are read from standard input\n", log, StringComparison.Ordinal);
+        Assert.Contains("Job #2> c\nFlow has completed: 2 jobs created", log, StringComparison.Ordinal);
+        Assert.Contains("  default = \"three\"\n", log, StringComparison.Ordinal);
     }
 }

@@ -237,6 +237,22 @@ public class FlowDebuggerTests
     }
 
     [Fact]
+    public void At_the_end_an_input_left_empty_names_the_connections_that_should_have_filled_it()
+    {
+        // The bug: source's output has no part "/b", so sum's i2 never gets a value and nothing is printed.
+        var flow = new DebugFlow();
+        int source = flow.Add("/s/source", _ => JobOutcome.Ok(ValueJson.Parse("""{"a": 1, "c": 2}""")), inputs: [("start", Once(0L))]);
+        int sum = flow.Add("/s/sum", _ => JobOutcome.Ok(0L), inputs: [("i1", null), ("i2", null)]);
+        flow.Connect(source, sum, 0, pointer: "/a");
+        flow.Connect(source, sum, 1, pointer: "/b");
+
+        var run = new DebugRun(flow, "c", "q").ToEnd();
+
+        Assert.Contains("  #1 /s/sum has 'i1' (1 value, first 1) but nothing on 'i2' (fed by #0 /s/source output '/b', nothing sent on it this run)\n",
+            run.Transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_reports_the_invariants_holding_even_in_the_middle_of_a_retirement()
     {
         var (flow, _) = Fibonacci();
