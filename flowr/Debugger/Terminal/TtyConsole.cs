@@ -1,4 +1,5 @@
 // Copyright (c) flowr contributors. MIT licence.
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Flowr.Debugger.Terminal;
@@ -16,11 +17,15 @@ internal sealed class TtyConsole : IDebugConsole, IRawTerminal
     private readonly int _fd;
     private readonly LineEditor _editor;
     private readonly byte[] _saved = new byte[Tty.TermiosSize];
+    private readonly PosixSignalRegistration[] _signals;
+    private volatile bool _raw;
 
     private TtyConsole(int fd, LineHistory history)
     {
         _fd = fd;
         _editor = new LineEditor(history);
+        // Ended by a signal while a line is edited, flowr must not leave the terminal in raw mode.
+        _signals = [PosixSignalRegistration.Create(PosixSignal.SIGTERM, RestoreTerminal), PosixSignalRegistration.Create(PosixSignal.SIGHUP, RestoreTerminal)];
     }
 
     /// <summary>Opens the controlling terminal; null when there is none.</summary>
@@ -48,12 +53,14 @@ internal sealed class TtyConsole : IDebugConsole, IRawTerminal
             LineEnd end;
             string line;
             Tty.SetAttributes(_fd, raw);
+            _raw = true;
             try
             {
                 end = _editor.ReadLine(this, prompt, out line);
             }
             finally
             {
+                _raw = false;
                 Tty.SetAttributes(_fd, _saved);
             }
             switch (end)
@@ -71,5 +78,14 @@ internal sealed class TtyConsole : IDebugConsole, IRawTerminal
 
     public int ReadByte(int timeoutMs) => Tty.ReadByte(_fd, timeoutMs);
 
-    public void Dispose() => Tty.Close(_fd);
+    public void Dispose()
+    {
+        foreach (var signal in _signals) signal.Dispose();
+        Tty.Close(_fd);
+    }
+
+    private void RestoreTerminal(PosixSignalContext context)
+    {
+        if (_raw) Tty.SetAttributes(_fd, _saved);
+    }
 }

@@ -94,6 +94,23 @@ public sealed class DebuggerTerminalTests : IDisposable
     }
 
     [Fact]
+    public void Ended_by_SIGTERM_at_the_prompt_it_gives_the_terminal_back_in_its_normal_mode()
+    {
+        // The shell asks the terminal its mode once flowr is gone: canonical ("icanon"), not raw ("-icanon").
+        using var session = PtySession.Start(
+            $"{Quote(FlowrProcess.Binary)} -d {Quote(Example("hello-world"))} > /dev/null & echo \"flowr pid $!\"; wait; echo; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'",
+            _dir, new Dictionary<string, string> { ["HOME"] = _dir });
+        session.WaitFor("Job #0> ", Limit);
+        session.Type("p");                   // a line is being edited: the terminal is in raw mode
+        session.WaitFor("Job #0> p", Limit);
+        var pid = System.Text.RegularExpressions.Regex.Match(session.Screen, @"flowr pid (\d+)").Groups[1].Value;
+        using (var kill = System.Diagnostics.Process.Start("/bin/kill", ["-TERM", pid])) kill.WaitForExit();
+
+        session.WaitForExit(Limit);
+        Assert.EndsWith("\nicanon\n", session.Screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_terminal_commands_come_from_stdin_and_the_flow_keeps_its_arguments()
     {
         // setsid: a new session has no controlling terminal, as under CI.
