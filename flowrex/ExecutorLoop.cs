@@ -18,6 +18,7 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
     private static readonly TimeSpan BrowseSlice = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private readonly HashSet<string> _skipRuns = [];
+    private readonly HashSet<string> _refusedReasons = [];
     private readonly string _serviceType = options.ServiceType ?? MdnsOptions.ServiceTypeFromEnvironment();
 
     public void Run(CancellationToken stop)
@@ -26,7 +27,7 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
         {
             Name = $"{Environment.MachineName}-{Environment.ProcessId}",
             Threads = options.Threads,
-            Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
+            Key = options.Key,
             Resolve = static url => FlowStdLib.TryGetImplementation(url, out var implementation) ? implementation : null,
             RunWasm = options.RunWasm,
         };
@@ -43,6 +44,11 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
                     Log.Info($"Flow done: ran {result.JobsRun} job(s)");
                     // The finished run may still be advertised for a moment; never rejoin it.
                     if (result.RunId is not null) _skipRuns.Add(result.RunId);
+                    break;
+                case SessionEnd.Dropped when result.Unauthenticated:
+                    // NOTE: said once at warn level; a coordinator that keeps failing to prove the key is not news.
+                    if (_refusedReasons.Add(result.Reason)) Log.Warn($"Refused a coordinator: {result.Reason}");
+                    else Log.Debug($"Refused a coordinator: {result.Reason}");
                     break;
                 case SessionEnd.Dropped:
                     Log.Warn($"Connection to flowr ended ({result.Reason}) after {result.JobsRun} job(s)");

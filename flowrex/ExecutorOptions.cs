@@ -1,5 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
+using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Logging;
+using Flowr.Runtime.Protocol;
 
 namespace Flowrex;
 
@@ -16,6 +18,8 @@ internal sealed record ExecutorOptions
     public IReadOnlyList<string> Interfaces { get; init; } = [];
     /// <summary>False with --no-wasm: refuse shipped WebAssembly modules, so flowr runs those jobs itself.</summary>
     public bool RunWasm { get; init; } = true;
+    /// <summary>The pre-shared key (--key-file, else $FLOWR_KEY, else ~/.config/flowr/key); null: none.</summary>
+    public PresharedKey? Key { get; init; }
 
     public const string Usage = """
         flowrex: run flow library jobs for a flowr found on the local network
@@ -29,10 +33,11 @@ internal sealed record ExecutorOptions
           -i, --interface <NAME|ADDR>  Browse for flowr on this interface only (repeatable)
               --service-type <TYPE>    mDNS service type (default: $FLOWR_MDNS_SERVICE_TYPE or _flowr._tcp)
               --no-wasm                Run no WebAssembly modules (flowr ships them with its limits); flowr runs those jobs
+              --key-file <FILE>        Pre-shared key file (mode 600); default $FLOWR_KEY, else ~/.config/flowr/key if present
           -V, --version                Print the version
           -h, --help                   Print this help
 
-        Environment: FLOWR_KEY  pre-shared key, when flowr asks for one
+        Environment: FLOWR_KEY  pre-shared key: with one, flowrex works only for a flowr that proves it has the same
         """;
 
     /// <summary>Parses the arguments; null with <paramref name="exitCode"/> set when nothing should run.</summary>
@@ -40,6 +45,7 @@ internal sealed record ExecutorOptions
     {
         var options = new ExecutorOptions();
         var interfaces = new List<string>();
+        string? keyFile = null;
         exitCode = 0;
         for (int i = 0; i < args.Length; i++)
         {
@@ -86,9 +92,21 @@ internal sealed record ExecutorOptions
                 case "--no-wasm":
                     options = options with { RunWasm = false };
                     break;
+                case "--key-file":
+                    keyFile = inline ?? Next(args, ref i);
+                    if (keyFile is null) return Fail("--key-file needs a file", out exitCode);
+                    break;
                 default:
                     return Fail($"unexpected argument '{args[i]}'\n\n{Usage}", out exitCode);
             }
+        }
+        try
+        {
+            options = options with { Key = KeySource.Load(keyFile) };
+        }
+        catch (ArgumentException error)
+        {
+            return Fail(error.Message, out exitCode);
         }
         return options with { Interfaces = interfaces };
     }

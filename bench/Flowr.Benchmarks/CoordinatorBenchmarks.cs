@@ -20,7 +20,6 @@ public class CoordinatorBenchmarks
     private RunState _chain = null!;
     private RunState _fanOut = null!;
     private ResultQueue _results = null!;
-    private ExecutorThreads _context = null!;
     private ExecutorThreads _oneThread = null!;
     private ExecutorThreads _defaultThreads = null!;
 
@@ -30,7 +29,6 @@ public class CoordinatorBenchmarks
         _chain = BenchmarkFlows.Chain(ChainHops);
         _fanOut = BenchmarkFlows.FanOut(FanOutWidth, FanOutJobs / FanOutWidth);
         _results = new ResultQueue(InFlight);
-        _context = new ExecutorThreads("bench-context", 1, InFlight, _results);
         _oneThread = new ExecutorThreads("bench-t1", 1, InFlight, _results);
         _defaultThreads = new ExecutorThreads("bench-default", Environment.ProcessorCount, InFlight, _results);
     }
@@ -40,15 +38,14 @@ public class CoordinatorBenchmarks
     {
         _defaultThreads.Dispose();
         _oneThread.Dispose();
-        _context.Dispose();
         _results.Dispose();
     }
 
     /// <summary>W1 with <c>-t 1</c>: one dependent add per hop.</summary>
     [Benchmark(OperationsPerInvoke = ChainHops)]
-    public long ChainHopOneThread() => new FlowCoordinator(_chain, _results, _context, _oneThread, InFlight).Run().JobsCreated;
+    public long ChainHopOneThread() => new FlowCoordinator(_chain, _results, _oneThread).Run().JobsCreated;
 
     /// <summary>W2 with the default threads: jobs per second is 1 / this time.</summary>
     [Benchmark(OperationsPerInvoke = FanOutJobs)]
-    public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut, _results, _context, _defaultThreads, InFlight).Run().JobsCreated;
+    public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut, _results, _defaultThreads).Run().JobsCreated;
 }

@@ -16,13 +16,12 @@ internal static class QuickTimings
     {
         const int InFlight = 4096;
         using var results = new ResultQueue(InFlight);
-        using var context = new ExecutorThreads("quick-context", 1, InFlight, results);
         using var one = new ExecutorThreads("quick-t1", 1, InFlight, results);
         using var many = new ExecutorThreads("quick-tn", threads, InFlight, results);
         var chain = BenchmarkFlows.Chain(100_000);
         var fanOut = BenchmarkFlows.FanOut(1_000, 200);
-        Measure("chain, -t 1 (µs per hop)", repeats, 100_000, () => new FlowCoordinator(chain, results, context, one, InFlight).Run(), perJobMicros: true);
-        Measure($"fan-out, -t {threads} (jobs/s)", repeats, 200_000, () => new FlowCoordinator(fanOut, results, context, many, InFlight).Run(), perJobMicros: false);
+        Measure("chain, -t 1 (µs per hop)", repeats, 100_000, () => new FlowCoordinator(chain, results, one).Run(), perJobMicros: true);
+        Measure($"fan-out, -t {threads} (jobs/s)", repeats, 200_000, () => new FlowCoordinator(fanOut, results, many).Run(), perJobMicros: false);
     }
 
     private static void Measure(string name, int repeats, int jobs, Func<RunMetrics> run, bool perJobMicros)

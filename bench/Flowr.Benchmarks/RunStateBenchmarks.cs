@@ -5,7 +5,7 @@ using Flowr.Runtime.Coordinator;
 namespace Flowr.Benchmarks;
 
 /// <summary>
-/// The coordinator's own cost per job, without threads: create a job, run it inline, retire it.
+/// The coordinator's own cost per job, without threads: take a job, run it inline, complete it.
 /// The run state is reused across invocations, so after warm-up its queues and job pools have
 /// grown to size and a job must allocate nothing.
 /// </summary>
@@ -32,10 +32,10 @@ public class RunStateBenchmarks
     private static long Drive(RunState state)
     {
         state.Init();
-        while (state.TryCreateJob(out var job))
+        while (state.TryTakeJob(out var job))
         {
             job.Execute();
-            state.Retire(job);
+            state.Complete(job);
         }
         return state.Metrics.JobsCreated;
     }

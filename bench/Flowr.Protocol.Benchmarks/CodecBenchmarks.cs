@@ -35,11 +35,11 @@ public class CodecBenchmarks
         _buffer.Clear();
         _buffer.BeginFrame(MessageType.Results);
         var writer = new ProtocolWriter(_buffer);
-        JobCodec.WriteResult(ref writer, 4242, JobOutcome.Ok(Value.FromInt64(1_234_568), runAgain: true));
+        JobCodec.WriteResult(ref writer, 4242, JobOutcome.Ok(Value.FromInt64(1_234_568), runAgain: true), 1500);
         _buffer.EndFrame();
         FrameReader.TryReadFrame(_buffer.WrittenSpan, out _, out var body, out _, out _);
         var reader = new ProtocolReader(body);
         JobCodec.ReadResultId(ref reader);
-        return JobCodec.ReadOutcome(ref reader, out _).HasOutput;
+        return JobCodec.ReadOutcome(ref reader, out _, out _).HasOutput;
     }
 }

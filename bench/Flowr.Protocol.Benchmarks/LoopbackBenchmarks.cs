@@ -27,7 +27,6 @@ public class LoopbackBenchmarks
     private int _port;
     private BenchFlows? _flow;
     private ResultQueue? _results;
-    private ExecutorThreads? _context;
     private JobService? _service;
     private Socket? _threadClient;
     private Socket? _processClient;
@@ -68,7 +67,6 @@ public class LoopbackBenchmarks
     public void TearDown()
     {
         _service?.Dispose();
-        _context?.Dispose();
         _results?.Dispose();
     }
 
@@ -105,7 +103,7 @@ public class LoopbackBenchmarks
     private long RunFlow()
     {
         var state = new RunState(_flow!.Manifest, _flow.Implementations, new RunStateOptions());
-        var metrics = new FlowCoordinator(state, _results!, _context!, _service!, 4096).Run(_service!.Failed);
+        var metrics = new FlowCoordinator(state, _results!, _service!).Run(_service!.Failed);
         return metrics.JobsCreated;
     }
 
@@ -113,7 +111,6 @@ public class LoopbackBenchmarks
     {
         _flow = flow;
         _results = new ResultQueue(4096);
-        _context = new ExecutorThreads("context", 1, 4096, _results);
         _service = new JobService(_results, flow.Locations, 0, new JobServiceOptions { Port = _port });
         var wait = Stopwatch.StartNew();
         while (_service.ExecutorCount == 0)

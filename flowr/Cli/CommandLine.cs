@@ -66,6 +66,23 @@ internal static class CommandLine
     {
         Description = "Run the flow under the interactive debugger (breakpoints, step, print; commands from the terminal)",
     };
+    private static readonly Option<int> JobPortOption = new("--job-port")
+    {
+        Description = "TCP port of the job service for flowrex executors (default: a free one, logged with -v info)",
+    };
+    private static readonly Option<string?> KeyFileOption = new("--key-file")
+    {
+        Description = "File holding the pre-shared key executors must share (mode 600; default: $FLOWR_KEY, else ~/.config/flowr/key if present)",
+    };
+    private static readonly Option<bool> GenerateKeyOption = new("--gen-key")
+    {
+        Description = "Print a new random pre-shared key and exit",
+    };
+    private static readonly Option<long> MaxValueSizeOption = new("--max-value-size")
+    {
+        Description = "Largest message, in bytes, flowr takes from an executor (a batch of results with their values; default 1 GiB)",
+        DefaultValueFactory = _ => Runtime.Protocol.ProtocolConstants.DefaultMaxMessageLength,
+    };
     private static readonly Argument<string?> FlowArgument = new("flow")
     {
         Description = "Flow directory (with root.toml), .toml file, or manifest.json (default: current directory)",
@@ -79,7 +96,7 @@ internal static class CommandLine
 
     // Options that take a value, so the scan below can find the flow argument.
     private static readonly HashSet<string> OptionsWithValue =
-        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir", "--executor-timeout", "--wait-executors"];
+        ["-t", "--threads", "-j", "--jobs", "-v", "--verbosity", "-L", "--libdir", "--executor-timeout", "--wait-executors", "--key-file", "--max-value-size", "--job-port"];
 
     /// <summary>
     /// Parses <paramref name="args"/>. Returns null with <paramref name="exitCode"/> set when the
@@ -90,7 +107,8 @@ internal static class CommandLine
         var root = new RootCommand("flowr: compile and run flow programs written in TOML")
         {
             ThreadsOption, JobsOption, CompileOption, GraphOption, MetricsOption, VerbosityOption,
-            LibDirOption, NativeOption, KeepDeadCodeOption, RemoteOption, ExecutorTimeoutOption, WaitExecutorsOption, DebuggerOption,
+            LibDirOption, NativeOption, KeepDeadCodeOption, RemoteOption, ExecutorTimeoutOption, WaitExecutorsOption,
+            KeyFileOption, GenerateKeyOption, MaxValueSizeOption, JobPortOption, DebuggerOption,
             FlowArgument, FlowArgsArgument,
         };
         var result = root.Parse(SeparateFlowArgs(args));
@@ -102,6 +120,24 @@ internal static class CommandLine
             return null;
         }
         exitCode = 0;
+        if (result.GetValue(GenerateKeyOption))
+        {
+            Console.Out.WriteLine(Runtime.Protocol.PresharedKey.Generate());
+            return null;
+        }
+        if (result.GetValue(JobPortOption) is < 0 or > 65535)
+        {
+            Console.Error.WriteLine("flowr: --job-port must be a TCP port (0-65535)");
+            exitCode = 1;
+            return null;
+        }
+        long maxValueSize = result.GetValue(MaxValueSizeOption);
+        if (maxValueSize < Runtime.Protocol.ProtocolConstants.MaxFrameLength || maxValueSize > Runtime.Protocol.ProtocolConstants.MaxMessageLengthLimit)
+        {
+            Console.Error.WriteLine($"flowr: --max-value-size must be between {Runtime.Protocol.ProtocolConstants.MaxFrameLength} and {Runtime.Protocol.ProtocolConstants.MaxMessageLengthLimit}");
+            exitCode = 1;
+            return null;
+        }
         string verbosityText = result.GetValue(VerbosityOption) ?? "error";
         if (!Log.TryParseLevel(verbosityText, out var verbosity))
         {
@@ -140,6 +176,9 @@ internal static class CommandLine
             Remote = result.GetValue(RemoteOption) || waitExecutors > 0,
             ExecutorTimeout = TimeSpan.FromSeconds(executorTimeout),
             WaitExecutors = waitExecutors,
+            KeyFile = result.GetValue(KeyFileOption),
+            JobPort = result.GetValue(JobPortOption),
+            MaxValueSize = maxValueSize,
             Debugger = result.GetValue(DebuggerOption),
         };
     }

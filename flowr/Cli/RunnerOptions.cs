@@ -27,6 +27,12 @@ internal sealed record RunnerOptions
     public TimeSpan ExecutorTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Remote executors that must have joined before the flow starts; 0 = none.</summary>
     public int WaitExecutors { get; init; }
+    /// <summary>Port of the job service; 0 = a free one.</summary>
+    public int JobPort { get; init; }
+    /// <summary>File with the pre-shared key (else $FLOWR_KEY, else ~/.config/flowr/key).</summary>
+    public string? KeyFile { get; init; }
+    /// <summary>Largest message flowr takes from an executor.</summary>
+    public long MaxValueSize { get; init; } = Runtime.Protocol.ProtocolConstants.DefaultMaxMessageLength;
     /// <summary>Run under the interactive debugger (<c>-d</c>).</summary>
     public bool Debugger { get; init; }
 }

@@ -42,7 +42,7 @@ internal static class CommandParser
         ("i", ["inspect"], CommandKind.Validate, "i", "check the run state's invariants and report stalled functions ('i FUNCTION' prints it)"),
         ("v", ["validate"], CommandKind.Validate, "v", "same as inspect"),
         ("l", ["list"], CommandKind.List, "l", "list the breakpoints"),
-        ("m", ["modify"], CommandKind.Modify, "m NAME=VALUE ...", "change a run parameter: jobs=N (0 = no limit), order=fifo|random, values=N, width=N"),
+        ("m", ["modify"], CommandKind.Modify, "m NAME=VALUE ...", "change a run parameter: jobs=N (the run's job and N − 1 run ahead; 0 = as many as allowed), order=fifo|random, values=N, width=N"),
         ("p", ["print"], CommandKind.Print, "p [FUNCTION | *]", "the run state, one function in detail, or every function"),
         ("r", ["run", "reset"], CommandKind.Run, "r", "start the flow, or reset it to its initial state and start again"),
         ("s", ["step"], CommandKind.Step, "s [N]", "let N jobs (default 1) be created, then break before the next"),

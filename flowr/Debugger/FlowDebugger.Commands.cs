@@ -110,6 +110,11 @@ internal sealed partial class FlowDebugger
         }
     }
 
+    /// <summary>The jobs at once: the run's own and those the speculation may run ahead.</summary>
+    private int Jobs => 1 + (_speculation?.Window ?? 0);
+
+    private int MaxJobs => 1 + (_speculation?.Capacity ?? 0);
+
     private void Exit(PauseKind kind)
     {
         _console.Write("Debugger is exiting" + (kind == PauseKind.End ? "\n" : ": the flow is stopped\n"));
@@ -174,7 +179,7 @@ internal sealed partial class FlowDebugger
     {
         if (argument.Length == 0)
         {
-            _console.Write($"jobs={_state.MaxJobs} (0 = no limit)  order={_state.Order.ToString().ToLowerInvariant()}  values={MaxValues}  width={ValueWidth}\n");
+            _console.Write($"jobs={Jobs} (the run's job and up to {Jobs - 1} run ahead; 0 = {MaxJobs})  order={_state.Order.ToString().ToLowerInvariant()}  values={MaxValues}  width={ValueWidth}\n");
             return;
         }
         foreach (string setting in argument.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -185,8 +190,14 @@ internal sealed partial class FlowDebugger
             bool isNumber = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int number);
             switch (name)
             {
-                case "jobs" when isNumber:
-                    _state.MaxJobs = number;
+                case "jobs" when isNumber && _speculation is null:
+                    _console.Write("This run has no speculation: it runs one job at a time\n");
+                    continue;
+                case "jobs" when isNumber && _speculation is not null:
+                    // The run stays one job at a time; -j bounds the jobs the speculation runs ahead of it.
+                    _speculation.SetWindow(number == 0 ? _speculation.Capacity : number - 1);
+                    if (number == 0) text = $"{Jobs} (as many as this run allows)";
+                    else if (Jobs != number) text = $"{Jobs} (the most this run allows)";
                     break;
                 case "order" when text is "fifo" or "random":
                     _state.Order = text == "fifo" ? ReadyOrder.Fifo : ReadyOrder.Random;
@@ -198,7 +209,7 @@ internal sealed partial class FlowDebugger
                     ValueWidth = number;
                     break;
                 case "jobs" or "order" or "values" or "width":
-                    _console.Write($"Invalid value '{text}' for '{name}': jobs=N (0 = no limit), order=fifo|random, values=N (≥ 1), width=N (≥ 8)\n");
+                    _console.Write($"Invalid value '{text}' for '{name}': jobs=N (0 = as many as allowed), order=fifo|random, values=N (≥ 1), width=N (≥ 8)\n");
                     continue;
                 default:
                     _console.Write($"Unknown parameter '{name}': jobs, order, values and width can be changed\n");

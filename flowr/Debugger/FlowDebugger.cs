@@ -9,10 +9,11 @@ using Flowr.Runtime.Values;
 namespace Flowr.Debugger;
 
 /// <summary>
-/// The debugger behind <c>flowr -d</c>. It observes the run state's hook points on the coordinator thread
-/// and, when a breakpoint, a step or Ctrl-C says so, shows what is happening and prompts for commands;
-/// the coordinator waits until the prompt returns. It never changes the run state except its run
-/// parameters, and ends a run only through <see cref="StopRequested"/>.
+/// The debugger behind <c>flowr -d</c>. It observes the committed run state's hook points on the
+/// coordinator thread and, when a breakpoint, a step or Ctrl-C says so, shows what is happening and
+/// prompts for commands; the coordinator waits until the prompt returns, so no job is made, handed out or
+/// retired meanwhile (speculative jobs already on executors finish, and their results wait). It never
+/// changes the run state except its run parameters, and ends a run only through <see cref="StopRequested"/>.
 /// </summary>
 internal sealed partial class FlowDebugger : IRunStateObserver
 {
@@ -20,6 +21,7 @@ internal sealed partial class FlowDebugger : IRunStateObserver
     private readonly FlowNames _names;
     private readonly IDebugConsole _console;
     private readonly Func<bool, string> _placement;
+    private readonly SpeculationView? _speculation;
     private readonly List<Breakpoint> _breakpoints = [new Breakpoint.OnError()];
     /// <summary>Jobs created and not yet retired: id → function id.</summary>
     private readonly SortedDictionary<long, int> _inFlight = [];
@@ -37,13 +39,15 @@ internal sealed partial class FlowDebugger : IRunStateObserver
     /// <param name="state">The run state it observes; set <see cref="RunState.Observer"/> to this debugger.</param>
     /// <param name="names">Names of the flow's functions.</param>
     /// <param name="console">Where commands come from and output goes.</param>
-    /// <param name="placement">Where a job runs, given whether it is a context job: "context thread", "executor threads (4)", …</param>
-    public FlowDebugger(RunState state, FlowNames names, IDebugConsole console, Func<bool, string> placement)
+    /// <param name="placement">Where a job runs, given whether it is a context job: "coordinator thread", "executor threads (4)", …</param>
+    /// <param name="speculation">The speculation beside the run, if there is one.</param>
+    public FlowDebugger(RunState state, FlowNames names, IDebugConsole console, Func<bool, string> placement, SpeculationView? speculation = null)
     {
         _state = state;
         _names = names;
         _console = console;
         _placement = placement;
+        _speculation = speculation;
     }
 
     public bool StopRequested => _stop;
@@ -226,9 +230,15 @@ internal sealed partial class FlowDebugger : IRunStateObserver
         return text.Length <= ValueWidth ? text : text[..Math.Max(1, ValueWidth - 3)] + "...";
     }
 
-    /// <summary>Jobs created and not retired, oldest first, with where they run.</summary>
+    /// <summary>Jobs of the run created and not retired, oldest first, with where they run.</summary>
     internal IEnumerable<(long Job, int Function, string Where)> JobsInFlight() =>
-        _inFlight.Select(j => (j.Key, j.Value, j.Key == _undispatchedJob ? "not dispatched yet" : "on the " + _placement(_names[j.Value].IsContext)));
+        _inFlight.Select(j => (j.Key, j.Value, (j.Key == _undispatchedJob ? "next, to run on the " : "on the ") + _placement(_names[j.Value].IsContext)));
+
+    /// <summary>The speculation beside the run, if there is one.</summary>
+    internal SpeculationView? Speculation => _speculation;
+
+    /// <summary>Where library jobs run, for what the speculation has out.</summary>
+    internal string LibraryPlacement => _placement(false);
 
     /// <summary>Values sent over <paramref name="connection"/> since the run started.</summary>
     internal long SentOver(OutputConnection connection) => _sent.GetValueOrDefault(connection);

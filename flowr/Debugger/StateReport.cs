@@ -24,10 +24,9 @@ internal static class StateReport
     {
         var metrics = state.Metrics;
         var text = new StringBuilder();
-        text.Append($"{metrics.JobsCreated} jobs created, {metrics.ValuesSent} values sent, {metrics.JobErrors} job errors; ")
-            .Append(state.MaxJobs == 0 ? "no limit on jobs at once" : $"at most {state.MaxJobs} job(s) at once")
-            .Append($", ready order {state.Order.ToString().ToLowerInvariant()}\n");
+        text.Append($"{metrics.JobsCreated} jobs created, {metrics.ValuesSent} values sent, {metrics.JobErrors} job errors; ready order {state.Order.ToString().ToLowerInvariant()}\n");
         AppendJobsInFlight(text, names, debugger, -1);
+        AppendSpeculation(text, debugger);
         var ready = state.ReadyFunctions;
         text.Append("Ready: ").Append(ready.Count == 0 ? "nothing" : string.Join(", ", ready.Select(names.Function))).Append('\n');
         AppendBlocks(text, state.Blocks, names);
@@ -80,20 +79,13 @@ internal static class StateReport
         return text.ToString();
     }
 
-    /// <summary>The run state's invariants, then the functions that hold values but cannot run.</summary>
+    /// <summary>The invariants of the run state and of the speculation, then the functions that hold values but cannot run.</summary>
     public static string Validate(RunState state, FlowNames names, FlowDebugger debugger)
     {
         var text = new StringBuilder();
-        var problems = state.CheckInvariants(debugger.RetiringFunction);
-        if (problems.Count == 0)
-        {
-            text.Append("Run state invariants: all hold (running and busy counts, ready queue, blocks, flows)\n");
-        }
-        else
-        {
-            text.Append($"Run state invariants: {problems.Count} broken\n");
-            foreach (string problem in problems) text.Append("  ").Append(problem).Append('\n');
-        }
+        AppendInvariants(text, "Run state", state.CheckInvariants(debugger.RetiringFunction));
+        // The speculation is always between two of its steps when the run stops at a hook.
+        if (debugger.Speculation is { } speculation) AppendInvariants(text, "Speculation", speculation.CheckInvariants());
         string stalled = Leftovers(state, names, debugger);
         text.Append(stalled.Length == 0 ? "No function holds values it cannot use\n" : "Functions holding values they cannot use yet:\n" + stalled);
         var blocked = Enumerable.Range(0, names.Count).Where(state.IsBlocked).ToList();
@@ -103,6 +95,17 @@ internal static class StateReport
             text.Append($"{names.Function(id)} is blocked by {string.Join(", ", by)}\n");
         }
         return text.ToString();
+    }
+
+    private static void AppendInvariants(StringBuilder text, string what, IReadOnlyList<string> problems)
+    {
+        if (problems.Count == 0)
+        {
+            text.Append(what).Append(" invariants: all hold (jobs outstanding, busy counts, refills owed, ready queue, blocks, flows)\n");
+            return;
+        }
+        text.Append($"{what} invariants: {problems.Count} broken\n");
+        foreach (string problem in problems) text.Append("  ").Append(problem).Append('\n');
     }
 
     /// <summary>
@@ -188,6 +191,20 @@ internal static class StateReport
             if (onlyFunction < 0) text.Append(" of ").Append(names.Function(function));
             text.Append(' ').Append(where).Append('\n');
         }
+    }
+
+    /// <summary>How far the speculation may run ahead, what it has made and what is out on executors.</summary>
+    private static void AppendSpeculation(StringBuilder text, FlowDebugger debugger)
+    {
+        if (debugger.Speculation is not { } speculation || speculation.Window == 0)
+        {
+            text.Append("Run ahead: nothing (one job at a time)");
+            if (debugger.Speculation is { JobsOut: > 0 } old) text.Append($"; {old.JobsOut} job(s) of an earlier speculation still out");
+            text.Append('\n');
+            return;
+        }
+        text.Append($"Run ahead: up to {speculation.Window} job(s) made by the speculation, whose results the run takes when it makes the same jobs; ")
+            .Append($"{speculation.MadeAhead} made and not yet taken, {speculation.JobsOut} out on the {debugger.LibraryPlacement}\n");
     }
 
     private static void AppendBlocks(StringBuilder text, IReadOnlyList<RunBlock> blocks, FlowNames names)

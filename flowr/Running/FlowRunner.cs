@@ -44,11 +44,17 @@ internal static class FlowRunner
         // jobs (whose modules travel) can leave; context jobs always run here.
         bool remote = (options.Threads == 0 || options.Remote) && needsLibraryExecutor;
 
-        var state = new RunState(manifest, implementations, new RunStateOptions { MaxJobs = options.MaxJobs });
+        // The committed state runs one job at a time; the speculation beside it keeps up to -j - 1 (or
+        // MaxJobsInFlight) more jobs out. With -j 1 there is none.
+        var state = new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = 1 });
+        int ahead = options.MaxJobs > 0 ? options.MaxJobs - 1 : MaxJobsInFlight - 1;
+        var speculation = ahead > 0 ? new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = ahead, Speculative = true }) : null;
+        // The debugger may widen the speculation mid-run (modify jobs=N), so it always has one, narrowed to -j.
+        if (options.Debugger) speculation = Debugger.DebugSession.Speculation(manifest, implementations, ahead, MaxJobsInFlight - 1);
         RunMetrics metrics;
+        IReadOnlyList<ExecutorReport>? executors = null;
         using (var results = new ResultQueue(MaxJobsInFlight))
         {
-            var contextThread = new ExecutorThreads("context", 1, MaxJobsInFlight, results);
             ExecutorThreads? libraryThreads = null;
             JobService? jobService = null;
             JobAdvertiser? advertiser = null;
@@ -66,9 +72,9 @@ internal static class FlowRunner
                 {
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
-                var coordinator = new FlowCoordinator(state, results, contextThread, librarySink, MaxJobsInFlight);
+                var coordinator = new FlowCoordinator(state, results, librarySink, speculation);
                 metrics = options.Debugger
-                    ? Debugger.DebugSession.Run(state, coordinator, manifest, Debugger.DebugSession.Placement(options.Threads, jobService), stdin, stderr, jobService?.Failed ?? default)
+                    ? Debugger.DebugSession.Run(state, coordinator, speculation!, manifest, Debugger.DebugSession.Placement(options.Threads, jobService), stdin, stderr, jobService?.Failed ?? default)
                     : coordinator.Run(jobService?.Failed ?? default);
             }
             catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)
@@ -81,13 +87,18 @@ internal static class FlowRunner
                 jobService?.Dispose();
                 advertiser?.Dispose();
                 libraryThreads?.Dispose();
-                contextThread.Dispose();
             }
+            executors = jobService?.ExecutorReports();
         }
         context.Complete();
         if (options.Metrics)
         {
             stdout.Write(Encoding.UTF8.GetBytes(metrics.Format()));
+            // After upstream's exact lines: what each executor did, when executors could join.
+            if (executors is { Count: > 0 })
+            {
+                stdout.Write(Encoding.UTF8.GetBytes($"Executors:\n{string.Join('\n', executors.Select(e => e.Format()))}\n"));
+            }
             stdout.Flush();
         }
         return 0;
@@ -101,7 +112,9 @@ internal static class FlowRunner
         var service = new JobService(results, locations, options.Threads, new JobServiceOptions
         {
             ExecutorTimeout = options.ExecutorTimeout,
-            Key = Environment.GetEnvironmentVariable(JobServiceOptions.KeyEnvironmentVariable),
+            Key = LoadKey(options.KeyFile),
+            MaxMessageLength = options.MaxValueSize,
+            Port = options.JobPort,
             MaxInFlight = MaxJobsInFlight,
         }, implementations);
         if (options.Threads == 0)
@@ -114,6 +127,18 @@ internal static class FlowRunner
             Log.Info($"Job service on port {service.Port}: flowrex executors may join the {options.Threads} local executor threads");
         }
         return service;
+    }
+
+    private static Runtime.Protocol.PresharedKey? LoadKey(string? keyFile)
+    {
+        try
+        {
+            return KeySource.Load(keyFile);
+        }
+        catch (ArgumentException error)
+        {
+            throw new FlowRunException($"flowr: {error.Message}");
+        }
     }
 
     private static void WaitForExecutors(JobService service, RunnerOptions options)

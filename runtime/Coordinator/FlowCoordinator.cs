@@ -6,34 +6,43 @@ using Flowr.Runtime.Logging;
 namespace Flowr.Runtime.Coordinator;
 
 /// <summary>
-/// The coordinator loop (runtime-semantics.md §7). The calling thread owns the <see cref="RunState"/>:
-/// it creates jobs and hands them to executors (context jobs to the context sink, the rest to the
-/// library sink), and retires the results they post back through a lock-free queue. It sleeps only
-/// when nothing is ready and no result has come back.
+/// The coordinator loop. The calling thread owns both run states. The committed state runs the flow one
+/// job at a time, in an order that depends on the flow alone, and runs its context jobs here; the
+/// speculative state runs ahead, handing many jobs to the library sink. Each job the committed state makes
+/// takes the speculation's result when the speculation made the same job with the same inputs, and is
+/// run directly otherwise. The run is the one-job-at-a-time run whatever runs the jobs and however fast.
+/// It sleeps only when no result has come back.
 /// </summary>
 public sealed class FlowCoordinator
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(10);
     private readonly RunState _state;
+    private readonly RunState? _speculation;
     private readonly ResultQueue _results;
-    private readonly IJobSink _contextSink;
     private readonly IJobSink? _librarySink;
-    private readonly int _maxInFlight;
     private volatile string _status = "not started";
-    private int _undispatched; // [debugger] a job created when the observer asked to stop, never dispatched
+    /// <summary>How long the end of a run waits for speculative jobs still out, so none comes back to a closed queue.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+    private Job? _waiting;
+    private int _pendingFlush;
+    private bool _waitingDispatched;
+    private bool _restartSpeculation;
+    private int _inFlight;
+    private int _maxInFlight;
 
-    /// <param name="state">The run state; only this coordinator may touch it while it runs.</param>
-    /// <param name="results">Where the sinks post finished jobs.</param>
-    /// <param name="contextSink">Runs context (impure) jobs, one at a time in dispatch order.</param>
-    /// <param name="librarySink">Runs library and provided jobs; null when there is none.</param>
-    /// <param name="maxInFlight">Jobs allowed in flight at once; no more than any sink's or the result queue's capacity.</param>
-    public FlowCoordinator(RunState state, ResultQueue results, IJobSink contextSink, IJobSink? librarySink, int maxInFlight)
+    /// <param name="state">The committed run state; only this coordinator may touch it while it runs.</param>
+    /// <param name="results">Where the sink posts finished jobs; it must hold every job the run states may have out.</param>
+    /// <param name="librarySink">Runs library and provided jobs; null when the flow has none.</param>
+    /// <param name="speculation">
+    /// A speculative run state of the same flow (<see cref="RunStateOptions.Speculative"/>), or null to run
+    /// one job at a time.
+    /// </param>
+    public FlowCoordinator(RunState state, ResultQueue results, IJobSink? librarySink, RunState? speculation = null)
     {
         _state = state;
+        _speculation = speculation;
         _results = results;
-        _contextSink = contextSink;
         _librarySink = librarySink;
-        _maxInFlight = Math.Min(maxInFlight, results.Capacity);
     }
 
     /// <summary>What the loop is doing now; included in hang diagnostics.</summary>
@@ -43,46 +52,176 @@ public sealed class FlowCoordinator
     public RunMetrics Run(CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        _undispatched = 0;
+        // [debugger] A run may follow one its observer stopped: nothing of that one is waiting now.
+        _waiting = null;
+        _waitingDispatched = _restartSpeculation = false;
         _status = "initializing";
         _state.Init();
+        _state.ContextChangedFlow = false;
+        _speculation?.SyncFrom(_state);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(_state.Describe());
         while (true)
         {
+            if (StopRequested) break;
             _status = "dispatching";
+            if (AdvanceCommitted()) continue;
             Dispatch();
-            if (_state.IsFinished || StopRequested) break;
+            if (_state.IsFinished) break;
             _status = "waiting for a result";
             WaitForResults(cancellation);
             _status = "retiring";
-            while (_results.TryTake(out var job)) _state.Retire(job);
+            while (_results.TryTake(out var job))
+            {
+                _inFlight--;
+                if (job.Speculative)
+                {
+                    _speculation!.Complete(job);
+                    continue;
+                }
+                // The committed state's own job, run directly: the speculation did not have it.
+                _waiting = null;
+                _state.Complete(job);
+                AfterCommittedStep();
+            }
+            if (_restartSpeculation) RestartSpeculation();
         }
         _state.Metrics.Elapsed = clock.Elapsed;
-        if (StopRequested) AbandonDispatched(cancellation);
-        else _state.Observer?.RunEnded();
+        _state.Metrics.MaxJobsInParallel = Math.Max(_maxInFlight, 1);
+        if (_state.Observer is { } observer)
+        {
+            if (!observer.StopRequested) observer.RunEnded();
+            TakeBackEveryJob(cancellation);
+        }
+        else
+        {
+            DrainSpeculation();
+        }
         _status = "finished";
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Flow finished: {_state.Metrics.JobsCreated} jobs, {_state.Metrics.ValuesSent} values sent");
         return _state.Metrics;
     }
 
+    /// <summary>
+    /// Gives the committed state's waiting job the speculation's result if it is there (true: the state
+    /// moved on), or decides to run it directly.
+    /// </summary>
+    private bool AdvanceCommitted()
+    {
+        if (_waiting is null)
+        {
+            if (!_state.TryTakeJob(out var job)) return false;
+            _waiting = job;
+            _waitingDispatched = false;
+        }
+        if (_waitingDispatched) return false;
+        var waiting = _waiting;
+        JobOutcome outcome = default;
+        var prediction = _speculation?.TryTakePrediction(waiting.FunctionId, waiting.Index, waiting.Inputs, out outcome) ?? Prediction.Behind;
+        switch (prediction)
+        {
+            case Prediction.Ready:
+                waiting.Outcome = outcome;
+                _waiting = null;
+                _state.Complete(waiting);
+                AfterCommittedStep();
+                if (_restartSpeculation) RestartSpeculation();
+                return true;
+            case Prediction.Pending:
+                return false;
+            case Prediction.Diverged:
+                _restartSpeculation = true;
+                break;
+        }
+        Submit(waiting);
+        _waitingDispatched = true;
+        return false;
+    }
+
+    private void AfterCommittedStep()
+    {
+        if (!_state.ContextChangedFlow) return;
+        _state.ContextChangedFlow = false;
+        _restartSpeculation = true;
+    }
+
+    private void RestartSpeculation()
+    {
+        _restartSpeculation = false;
+        // NOTE: only between committed jobs: the copy must not see a committed job half done.
+        if (_waiting is not null && _waitingDispatched)
+        {
+            _restartSpeculation = true;
+            return;
+        }
+        _speculation?.SyncFrom(_state);
+    }
+
     private void Dispatch()
     {
-        int contextJobs = 0, libraryJobs = 0;
-        while (_state.RunningJobs < _maxInFlight && _state.TryCreateJob(out var job))
+        if (_speculation is not null)
         {
-            if (StopRequested) { _undispatched = 1; break; }
-            if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'");
-            bool isContext = job.IsContext;
-            IJobSink sink = isContext ? _contextSink : _librarySink ?? throw NoLibraryExecutor(job);
-            if (!sink.TrySubmit(job))
-            {
-                // NOTE: sinks hold at least _maxInFlight jobs, so this means a broken invariant.
-                throw new InvalidOperationException($"executor queue full while dispatching Job#{job.Id}");
-            }
-            if (isContext) contextJobs++; else libraryJobs++;
+            while (_speculation.TryTakeJob(out var job)) Submit(job);
         }
-        _contextSink.Flush(contextJobs);
-        _librarySink?.Flush(libraryJobs);
+        if (_pendingFlush == 0) return;
+        _librarySink!.Flush(_pendingFlush);
+        _pendingFlush = 0;
+    }
+
+    private void Submit(Job job)
+    {
+        IJobSink sink = _librarySink ?? throw NoLibraryExecutor(job);
+        if (!sink.TrySubmit(job))
+        {
+            // NOTE: sinks hold every job the run states may have out, so this means a broken invariant.
+            throw new InvalidOperationException($"executor queue full while dispatching Job#{job.Id}");
+        }
+        _pendingFlush++;
+        if (++_inFlight > _maxInFlight) _maxInFlight = _inFlight;
+    }
+
+    /// <summary>Takes back speculative jobs still out (predictions the run did not need).</summary>
+    private void DrainSpeculation()
+    {
+        long start = Stopwatch.GetTimestamp();
+        while (_inFlight > 0 && Stopwatch.GetElapsedTime(start) < DrainLimit)
+        {
+            if (!_results.WaitForResult(TimeSpan.FromMilliseconds(50))) continue;
+            while (_results.TryTake(out var job))
+            {
+                _inFlight--;
+                if (job.Speculative) _speculation!.Complete(job);
+            }
+        }
+    }
+
+    // [debugger] The committed state's observer may end a run early (to run it again or to quit).
+    private bool StopRequested => _state.Observer?.StopRequested == true;
+
+    /// <summary>
+    /// Jobs handed to executors whose results have not been taken: while an observer holds the coordinator
+    /// thread, the speculative jobs running ahead (the committed state's job is never out then).
+    /// </summary>
+    public int JobsOut => _inFlight;
+
+    /// <summary>
+    /// Restarts the speculation from the committed state at the next point between two committed jobs (a
+    /// debugger that changed its window). Only on the coordinator thread, from an observer's hook.
+    /// </summary>
+    public void RequestSpeculationRestart() => _restartSpeculation = true;
+
+    // [debugger] Waits for every job still out, so that none of this run comes back into the next one with a
+    // debugger (the speculation keeps or drops it), however long it takes.
+    private void TakeBackEveryJob(CancellationToken cancellation)
+    {
+        while (_inFlight > 0)
+        {
+            while (_results.TryTake(out var job))
+            {
+                _inFlight--;
+                if (job.Speculative) _speculation!.Complete(job);
+            }
+            if (_inFlight > 0) WaitForResults(cancellation);
+        }
     }
 
     private void WaitForResults(CancellationToken cancellation)
@@ -94,23 +233,8 @@ public sealed class FlowCoordinator
             if (Stopwatch.GetElapsedTime(since) >= StatusInterval)
             {
                 since = Stopwatch.GetTimestamp();
-                if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Still waiting for {_state.RunningJobs} job(s)\n{_state.Describe()}");
+                if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Still waiting for {_inFlight} job(s)\n{_state.Describe()}");
             }
-        }
-    }
-
-    // [debugger] The run state's observer may end a run early (to restart it or quit).
-    private bool StopRequested => _state.Observer?.StopRequested == true;
-
-    // [debugger] Waits for every job already dispatched, without retiring it, so no result of an
-    // abandoned run reaches the next one.
-    private void AbandonDispatched(CancellationToken cancellation)
-    {
-        int outstanding = _state.RunningJobs - _undispatched;
-        while (outstanding > 0)
-        {
-            while (outstanding > 0 && _results.TryTake(out _)) outstanding--;
-            if (outstanding > 0) WaitForResults(cancellation);
         }
     }
 

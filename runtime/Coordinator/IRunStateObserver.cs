@@ -6,26 +6,31 @@ using Flowr.Runtime.Values;
 namespace Flowr.Runtime.Coordinator;
 
 /// <summary>
-/// Hook points of a <see cref="RunState"/>, for a debugger. Each method is called synchronously on the
-/// thread that drives the run state (the coordinator thread), at the rule named, so an observer pauses
-/// the whole run by not returning: while it waits, no job is created or dispatched and no result is
-/// retired. The run state stays consistent at every hook; observers may read it, and may change only its
-/// run parameters (<see cref="RunState.MaxJobs"/>, <see cref="RunState.Order"/>). An observer ends the
-/// run early through <see cref="StopRequested"/>, never by throwing.
+/// Hook points of a committed <see cref="RunState"/>, for a debugger (a speculative state has none). Each
+/// method is called synchronously on the thread that drives the run state (the coordinator thread), at
+/// the rule named, so an observer pauses the whole run by not returning: while it waits, no job is
+/// created, dispatched or retired (speculative jobs already on executors may finish; their results wait).
+/// The run state stays consistent at every hook; observers may read it, and may change only run
+/// parameters (<see cref="RunState.Order"/>, a speculation's <see cref="RunState.Window"/>). An observer
+/// ends the run early through <see cref="StopRequested"/>, never by throwing.
 /// </summary>
 public interface IRunStateObserver
 {
     /// <summary>
-    /// True once the observer wants the current run to end (to restart it or to quit). The coordinator
-    /// then creates no more jobs, waits for the jobs already dispatched without retiring them, and returns.
-    /// Hooks may still fire while it winds down; they must not pause then.
+    /// True once the observer wants the current run to end (to restart it or to quit). The run state then
+    /// runs no more context jobs, and the coordinator hands out no more jobs, takes back every job still
+    /// out (speculative ones) without retiring anything, and returns. Hooks may still fire while it winds
+    /// down; they must not pause then.
     /// </summary>
     bool StopRequested { get; }
 
     /// <summary>The run state was initialized (initial values queued, ready functions listed): no job exists yet.</summary>
     void RunStarted();
 
-    /// <summary>A job was made (id, input set taken) and is about to be dispatched.</summary>
+    /// <summary>
+    /// A job was made (id, input set taken). A context job runs at its turn, on this thread; another is
+    /// taken by the coordinator, which gives it the speculation's result or dispatches it.
+    /// </summary>
     void JobCreated(Job job);
 
     /// <summary>A job's result came back and is being retired: it no longer counts as running; nothing is sent yet.</summary>

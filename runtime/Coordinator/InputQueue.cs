@@ -25,6 +25,7 @@ internal sealed class InputQueue
         Array.Clear(_items);
         _head = 0;
         _count = 0;
+        Borrowed = 0;
     }
 
     public void Enqueue(in Value value)
@@ -33,6 +34,35 @@ internal sealed class InputQueue
         _items[(_head + _count) & (_items.Length - 1)] = value;
         _count++;
     }
+
+    /// <summary>
+    /// Refills owed to jobs created ahead (pipelined jobs): a job of the function took this input's
+    /// constant before the refill of an earlier job's retirement had put it here. Only for <c>always</c> inputs.
+    /// </summary>
+    public int Borrowed;
+
+    /// <summary>Becomes a copy of <paramref name="other"/> (values and refills owed).</summary>
+    public void CopyFrom(InputQueue other)
+    {
+        if (_items.Length < other._items.Length) _items = new Value[other._items.Length];
+        else Array.Clear(_items);
+        _head = 0;
+        _count = other._count;
+        for (int i = 0; i < _count; i++) _items[i] = other._items[(other._head + i) & (other._items.Length - 1)];
+        Borrowed = other.Borrowed;
+    }
+
+    /// <summary>Puts a value back at the head: a discarded job returns the value it had taken.</summary>
+    public void PushFront(in Value value)
+    {
+        if (_count == _items.Length) Grow();
+        _head = (_head - 1) & (_items.Length - 1);
+        _items[_head] = value;
+        _count++;
+    }
+
+    /// <summary>The value at the head; only when <see cref="Count"/> &gt; 0.</summary>
+    public ref readonly Value Peek() => ref _items[_head];
 
     public Value Dequeue()
     {
@@ -71,8 +101,21 @@ internal sealed class InputQueue
         return false;
     }
 
-    /// <summary>True when this input is refilled after each job of its function.</summary>
+    /// <summary>True when this input is refilled after each job of its function (a function <c>always</c> initializer).</summary>
     public bool HasConstant => Spec.Initializer is { Kind: InitializerKind.Always };
+
+    /// <summary>The <c>always</c> constant; only when <see cref="HasConstant"/>.</summary>
+    public Value Constant => Spec.Initializer!.Value;
+
+    /// <summary>
+    /// The refill after a job that runs again: settles a refill a later job already took
+    /// (<see cref="Borrowed"/>), or enqueues the constant.
+    /// </summary>
+    public void Refill()
+    {
+        if (Borrowed > 0) Borrowed--;
+        else Enqueue(Constant);
+    }
 
     private void Grow()
     {

@@ -12,15 +12,26 @@ internal sealed class IntFifo
 
     public void Enqueue(int item)
     {
-        if (_count == _items.Length)
-        {
-            var bigger = new int[_items.Length * 2];
-            for (int i = 0; i < _count; i++) bigger[i] = _items[(_head + i) & (_items.Length - 1)];
-            _items = bigger;
-            _head = 0;
-        }
+        if (_count == _items.Length) Grow();
         _items[(_head + _count) & (_items.Length - 1)] = item;
         _count++;
+    }
+
+    /// <summary>Puts an item at the head.</summary>
+    public void PushFront(int item)
+    {
+        if (_count == _items.Length) Grow();
+        _head = (_head - 1) & (_items.Length - 1);
+        _items[_head] = item;
+        _count++;
+    }
+
+    private void Grow()
+    {
+        var bigger = new int[_items.Length * 2];
+        for (int i = 0; i < _count; i++) bigger[i] = _items[(_head + i) & (_items.Length - 1)];
+        _items = bigger;
+        _head = 0;
     }
 
     public int Dequeue()
@@ -40,6 +51,15 @@ internal sealed class IntFifo
         _head = (_head + 1) & mask;
         _count--;
         return item;
+    }
+
+    /// <summary>Becomes a copy of <paramref name="other"/>.</summary>
+    public void CopyFrom(IntFifo other)
+    {
+        if (_items.Length < other._items.Length) _items = new int[other._items.Length];
+        _head = 0;
+        _count = other._count;
+        for (int i = 0; i < _count; i++) _items[i] = other.PeekAt(i);
     }
 
     public int PeekAt(int index) => _items[(_head + index) & (_items.Length - 1)];

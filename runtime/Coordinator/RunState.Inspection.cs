@@ -4,51 +4,9 @@ using Flowr.Runtime.Values;
 
 namespace Flowr.Runtime.Coordinator;
 
-// Read-only views of the run state, for tests, the debug dump and the debugger, and the debugger's hook.
+// Read-only views of the run state, for tests and for the debug dump.
 public sealed partial class RunState
 {
-    private IRunStateObserver? _observer;
-
-    /// <summary>Called at the run state's rule points (a debugger); null in a normal run, which then pays one null check per rule.</summary>
-    public IRunStateObserver? Observer
-    {
-        get => _observer;
-        set => _observer = value;
-    }
-
-    /// <summary>How many functions the flow has (ids 0 … count − 1).</summary>
-    public int FunctionCount => _functions.Length;
-
-    /// <summary>The <c>-j</c> cap on jobs running at once (0 = none); changing it takes effect at the next job.</summary>
-    public int MaxJobs
-    {
-        get => _options.MaxJobs;
-        set => _options.MaxJobs = Math.Max(0, value);
-    }
-
-    /// <summary>How ready functions are picked; changing it takes effect at the next job.</summary>
-    public ReadyOrder Order
-    {
-        get => _options.Order;
-        set => _options.Order = value;
-    }
-
-    /// <summary>Values queued on one input.</summary>
-    public int QueuedCount(int functionId, int inputIndex) => _functions[functionId].Inputs[inputIndex].Count;
-
-    /// <summary>True when every input of the function holds a value (or it has none).</summary>
-    public bool CanRun(int functionId) => _functions[functionId].CanRun;
-
-    /// <summary>Entries of the function in the ready queue.</summary>
-    public int ReadyEntriesOf(int functionId)
-    {
-        int entries = 0;
-        for (int i = 0; i < _ready.Count; i++) if (_ready.PeekAt(i) == functionId) entries++;
-        return entries;
-    }
-
-    /// <summary>Every block now, in no particular order.</summary>
-    public IReadOnlyList<RunBlock> Blocks => [.. _blocks.Select(b => new RunBlock(b.Blocked, b.Blocking, b.InputIndex))];
     /// <summary>Function ids in the ready queue, oldest first.</summary>
     public IReadOnlyList<int> ReadyFunctions
     {
@@ -67,20 +25,17 @@ public sealed partial class RunState
     public bool IsCompleted(int functionId) => _functions[functionId].Completed;
 
     /// <summary>Jobs of the function running now.</summary>
-    public int RunningJobsOf(int functionId) => _functions[functionId].Running;
+    public int RunningJobsOf(int functionId) => _functions[functionId].InFlight;
 
-    /// <summary>The values queued on one input, oldest first; at most <paramref name="max"/> of them.</summary>
-    public IReadOnlyList<Value> QueuedValues(int functionId, int inputIndex, int max = int.MaxValue)
+    /// <summary>The values queued on one input, oldest first.</summary>
+    public IReadOnlyList<Value> QueuedValues(int functionId, int inputIndex)
     {
         var input = _functions[functionId].Inputs[inputIndex];
-        int count = input.Count;
-        var values = new Value[Math.Min(count, Math.Max(0, max))];
-        // A full turn of the ring leaves the queue as it was.
-        for (int i = 0; i < count; i++)
+        var values = new Value[input.Count];
+        for (int i = 0; i < values.Length; i++)
         {
-            var value = input.Dequeue();
-            if (i < values.Length) values[i] = value;
-            input.Enqueue(value);
+            values[i] = input.Dequeue();
+            input.Enqueue(values[i]);
         }
         return values;
     }
@@ -92,13 +47,13 @@ public sealed partial class RunState
     public string Describe()
     {
         var text = new StringBuilder();
-        text.Append("RunState: running=").Append(_running).Append(" ready=[").AppendJoin(',', ReadyFunctions).Append("] blocks=").Append(_blocks.Count).Append('\n');
+        text.Append("RunState: outstanding=").Append(_outstanding).Append(" next-to-retire=#").Append(_oldestId).Append(" ready=[").AppendJoin(',', ReadyFunctions).Append("] blocks=").Append(_blocks.Count).Append('\n');
         foreach (var function in _functions)
         {
             text.Append("  #").Append(function.Id).Append(' ').Append(function.Spec.DisplayName)
                 .Append(" flow=").Append(function.FlowId)
                 .Append(" inputs=[").AppendJoin(',', function.Inputs.Select(i => i.Count)).Append(']')
-                .Append(" running=").Append(function.Running)
+                .Append(" running=").Append(function.InFlight)
                 .Append(function.Completed ? " completed" : "")
                 .Append(function.InBlockedSet ? " blocked" : "")
                 .Append('\n');
@@ -106,6 +61,3 @@ public sealed partial class RunState
         return text.ToString();
     }
 }
-
-/// <summary>A block seen from outside: <see cref="BlockedId"/> (a sender) waits for <see cref="BlockingId"/>'s flow to go idle.</summary>
-public readonly record struct RunBlock(int BlockedId, int BlockingId, int InputIndex);

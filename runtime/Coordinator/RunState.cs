@@ -1,17 +1,28 @@
 // Copyright (c) flowr contributors. MIT licence.
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Model;
-using Flowr.Runtime.Values;
 
 namespace Flowr.Runtime.Coordinator;
 
 /// <summary>
-/// All the run state of one flow and the rules that change it (runtime-semantics.md §1–§6):
-/// readiness, job creation, retiring results, initializers, blocking and flow-idle unblocking.
+/// All the run state of one flow and the rules that change it (docs/runtime.md): readiness, job
+/// creation, retiring results, initializers, blocking and flow-idle unblocking, and pipelined jobs.
 /// It has no threads and no queues of its own, so tests drive it job by job. Only one thread may
 /// use an instance.
 /// </summary>
+/// <remarks>
+/// Two kinds of run state work together (docs/runtime.md, "Pipelined jobs"). A committed state retires
+/// jobs strictly in the order they were created, and after each retirement creates every job it can before
+/// the next; with one job outstanding it is the one-job-at-a-time run, and what it does is a function of
+/// the flow alone. Its context jobs run on the calling thread when their turn comes. A speculative state
+/// (<see cref="RunStateOptions.Speculative"/>, <c>RunState.Speculating.cs</c>) runs ahead with many jobs in
+/// flight, retiring each function's jobs in their order; the committed state takes its results when the
+/// inputs match (<see cref="TryTakePrediction"/>), so the run is the one-job-at-a-time run, only faster.
+/// </remarks>
 public sealed partial class RunState
 {
     private readonly RuntimeFunction[] _functions;
@@ -23,11 +34,27 @@ public sealed partial class RunState
     private readonly List<int>[] _flowBlocks;     // flow_blocks: functions with a job since the flow was last idle
     private readonly List<int>[] _functionsOfFlow;
     private readonly Random _random;
-    private int _running;
+    /// <summary>Every job from its creation to its retirement, at <c>id &amp; _windowMask</c>.</summary>
+    private readonly Job?[] _window;
+    private readonly int _windowMask;
+    /// <summary>Jobs that may be outstanding at once: <c>-j</c>, else <see cref="RunStateOptions.MaxInFlight"/>.</summary>
+    private int _maxOutstanding;   // [debugger] changed through Window
+    /// <summary>Jobs created for executors and not yet taken by the coordinator.</summary>
+    private readonly JobFifo _outbox;
+    private readonly List<Job> _discarding = [];
+    /// <summary>Speculative state: functions with a job just completed, whose finished jobs may now retire.</summary>
+    private readonly IntFifo _completed = new();
+    private readonly bool _speculative;
+    private long _lastId;
+    private long _oldestId = 1;
+    private int _outstanding;
+    private int _generation;
+    private bool _retiring;
 
     public RunState(FlowManifest manifest, IReadOnlyList<IFunctionImplementation> implementations, RunStateOptions? options = null)
     {
         _options = options ?? new RunStateOptions();
+        _speculative = _options.Speculative;
         _random = new Random(_options.Seed);
         int count = manifest.Functions.Count;
         if (implementations.Count != count) throw new ArgumentException("one implementation per function is needed", nameof(implementations));
@@ -51,42 +78,69 @@ public sealed partial class RunState
             _functionsOfFlow[f] = [];
         }
         for (int i = 0; i < count; i++) _functionsOfFlow[_flowIndex[i]].Add(i);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxInFlight, 1);
+        _maxOutstanding = _options.MaxJobs > 0 ? Math.Min(_options.MaxJobs, _options.MaxInFlight) : _options.MaxInFlight;
+        _window = new Job?[BitOperations.RoundUpToPowerOf2((uint)_maxOutstanding)];
+        _windowMask = _window.Length - 1;
+        _outbox = new JobFifo(_maxOutstanding);
         Metrics = new RunMetrics { NumberOfFunctions = count };
     }
 
     public RunMetrics Metrics { get; }
 
-    /// <summary>Jobs created and not yet retired.</summary>
-    public int RunningJobs => _running;
+    /// <summary>
+    /// Jobs created and not yet retired: running, waiting for an executor, or waiting for their turn to retire
+    /// (in a speculative state, also those retired and not yet taken by the committed state).
+    /// </summary>
+    public int RunningJobs => _outstanding;
+
+    /// <summary>
+    /// Set when a context job ran that changed the flow in a way a speculation cannot foresee (it produced
+    /// values, failed or ended); whoever runs a speculation beside this state restarts it and clears this.
+    /// </summary>
+    public bool ContextChangedFlow { get; set; }
+
+    /// <summary>Jobs created for executors that <see cref="TryTakeJob"/> has not handed out yet.</summary>
+    public int JobsToDispatch => _outbox.Count;
 
     /// <summary>Ready entries waiting to become jobs.</summary>
     public int ReadyCount => _ready.Count;
 
-    /// <summary>The flow is over: no job running and nothing ready (runtime-semantics.md §7).</summary>
-    public bool IsFinished => _running == 0 && _ready.Count == 0;
+    /// <summary>The flow is over: no job outstanding and nothing ready.</summary>
+    public bool IsFinished => _outstanding == 0 && _ready.Count == 0;
 
     /// <summary>The function spec of <paramref name="functionId"/>.</summary>
     public FunctionSpec Function(int functionId) => _functions[functionId].Spec;
 
     /// <summary>
-    /// Clears all inputs, applies initializers the first time and makes ready, in id order, every
-    /// function that can run (§7 step 1, §2 rule 1).
+    /// Clears all inputs, applies initializers the first time, makes ready, in id order, every
+    /// function that can run, and creates the first jobs. Jobs of an earlier run that are still out
+    /// are ignored when they come back.
     /// </summary>
     public void Init()
     {
         Metrics.ResetCounts();
+        _generation++;
         _ready.Clear();
         _blocks.Clear();
-        _running = 0;
+        Array.Clear(_window);
+        _outbox.Clear();
+        _lastId = 0;
+        _oldestId = 1;
+        _outstanding = 0;
         Array.Clear(_flowBusy);
         foreach (var list in _flowBlocks) list.Clear();
         foreach (var function in _functions)
         {
-            function.Running = 0;
+            DropLegacy(function);
+            function.InFlight = 0;
+            function.JobsCreated = 0;
+            function.OldestJob = function.YoungestJob = function.OldestUnretired = null;
             function.Completed = false;
             function.InBlockedSet = false;
             function.BlockedByCount = 0;
             function.Busy = 0;
+            function.QueuedEntries = 0;
             function.InFlowBlocks = false;
             function.BlocksHeld.Clear();
             foreach (var input in function.Inputs)
@@ -100,197 +154,200 @@ public sealed partial class RunState
             if (function.CanRun) MakeReady(function);
         }
         _observer?.RunStarted();
+        CreateJobs();
+        if (_speculative) RetireCompleted();
+        else RetireInOrder();
     }
 
     /// <summary>
-    /// Takes the next ready entry and makes a job of it: one value from the head of every input.
-    /// Returns false when nothing is ready or <c>-j</c> jobs are already running. Entries that can
-    /// no longer run (spurious, §2) are dropped without using a job id.
+    /// Hands out the next job created for an executor (library and provided functions), oldest first.
+    /// Context jobs are never handed out: they run inside <see cref="Complete"/> when their turn comes.
     /// </summary>
-    public bool TryCreateJob([NotNullWhen(true)] out Job? job)
+    public bool TryTakeJob([NotNullWhen(true)] out Job? job)
     {
-        while (_ready.Count > 0)
+        while (_outbox.TryDequeue(out job))
         {
-            if (_options.MaxJobs > 0 && _running >= _options.MaxJobs) break;
+            if (job.Discarded)
+            {
+                // Voided before it left. A committed state releases it at its turn (it was marked done).
+                if (_speculative) ReturnJob(_functions[job.FunctionId], job);
+                continue;
+            }
+            job.Dispatched = true;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Takes a finished job back, in any order. A committed state then retires jobs strictly in creation
+    /// order, each followed by the creation of every job that can be created; a context job whose turn
+    /// comes runs here, on the calling thread. A speculative state retires each function's jobs in their
+    /// order. Do not touch the job afterwards.
+    /// </summary>
+    public void Complete(Job job)
+    {
+        if (job.Generation != _generation || (_speculative && job.Discarded))
+        {
+            if (job.Legacy)
+            {
+                // Of a restarted speculation: kept, in case the new one makes the same job.
+                job.Done = true;
+                return;
+            }
+            // A job of a run that Init ended, of a speculation dropped, or voided while it ran.
+            ReturnJob(_functions[job.FunctionId], job);
+            return;
+        }
+        Debug.Assert(!job.Done, "a job completes once");
+        job.Done = true;
+        if (_speculative)
+        {
+            _completed.Enqueue(job.FunctionId);
+            RetireCompleted();
+        }
+        else
+        {
+            // NOTE: a voided job is released when its turn comes.
+            RetireInOrder();
+        }
+    }
+
+    /// <summary>Retires the oldest jobs while their results are here, creating new jobs after each.</summary>
+    private void RetireInOrder()
+    {
+        // NOTE: a context job's code runs inside this loop; it must not re-enter it.
+        if (_retiring) return;
+        _retiring = true;
+        try
+        {
+            while (_outstanding > 0)
+            {
+                ref Job? slot = ref _window[_oldestId & _windowMask];
+                Job job = slot!;
+                if (!job.Done)
+                {
+                    // [debugger] A run the observer stopped runs no more context jobs.
+                    if (!job.IsContext || _observer?.StopRequested == true) break;
+                    if (!job.Discarded)
+                    {
+                        job.Execute();
+                        var outcome = job.Outcome;
+                        // What a speculation cannot foresee: values from outside, or a sink that did more than sink.
+                        if (_functions[job.FunctionId].ProducesValues || outcome.IsError || outcome.HasOutput || !outcome.RunAgain) ContextChangedFlow = true;
+                    }
+                    job.Done = true;
+                }
+                slot = null;
+                _oldestId++;
+                if (job.Discarded)
+                {
+                    Release(job);
+                }
+                else
+                {
+                    _outstanding--;
+                    Retire(job);
+                }
+                CreateJobs();
+            }
+        }
+        finally
+        {
+            _retiring = false;
+        }
+    }
+
+    /// <summary>
+    /// Makes a job of every ready entry it can, in ready order, while fewer than the cap are
+    /// outstanding. Entries that can no longer run (spurious) are dropped without using a job id.
+    /// A function that still has input sets after its job goes to the back of the ready queue, so
+    /// the functions of a pipeline take turns.
+    /// </summary>
+    private void CreateJobs()
+    {
+        while (_ready.Count > 0 && _outstanding < _maxOutstanding)
+        {
             int id = _options.Order == ReadyOrder.Random ? _ready.RemoveAt(_random.Next(_ready.Count)) : _ready.Dequeue();
             var function = _functions[id];
-            if (function.Completed || !function.CanRun)
+            function.QueuedEntries--;
+            if (function.Completed || function.AvailableSets == 0 || (_speculative && function.ProducesValues))
             {
                 if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Dropped a spurious ready entry of '{function.Spec.DisplayName}'");
                 RemoveBusy(function);
                 FlowIdleCheck(function);
                 continue;
             }
-            job = RentJob(function);
-            job.Id = ++Metrics.JobsCreated;
-            var inputs = function.Inputs;
-            for (int i = 0; i < inputs.Length; i++) job.Inputs[i] = inputs[i].Dequeue();
-            function.Running++;
-            _running++;
-            if (_running > Metrics.MaxJobsInParallel) Metrics.MaxJobsInParallel = _running;
-            if (!function.InFlowBlocks)
-            {
-                function.InFlowBlocks = true;
-                _flowBlocks[_flowIndex[id]].Add(id);
-            }
-            _observer?.JobCreated(job);
-            return true;
+            CreateJob(function);
+            if (function.QueuedEntries == 0 && function.AvailableSets > 0) MakeReady(function);
         }
-        job = null;
-        return false;
     }
 
-    /// <summary>
-    /// Retires a finished job (§4): sends its outputs in connection order, refills <c>always</c>
-    /// inputs and re-arms the function or marks it completed, then applies the flow-idle rule (§6).
-    /// The job goes back to the pool; the caller must not touch it afterwards.
-    /// </summary>
-    public void Retire(Job job)
+    private void CreateJob(RuntimeFunction function)
     {
-        var function = _functions[job.FunctionId];
-        function.Running--;
-        _running--;
-        _observer?.JobRetiring(job);
-        JobOutcome outcome = job.Outcome;
-        if (outcome.IsError)
+        var adopted = _speculative && function.LegacyJob is not null ? Adopt(function, function.JobsCreated) : null;
+        var job = adopted ?? RentJob(function);
+        job.Id = ++_lastId;
+        job.Generation = _generation;
+        job.Index = function.JobsCreated++;
+        job.Speculative = _speculative;
+        if (adopted is null)
         {
-            Metrics.JobErrors++;
-            Log.Error($"Error in Job#{job.Id}: {outcome.Error}");
-            _observer?.JobFailed(job);
+            job.Done = false;
+            job.Discarded = false;
+            job.Dispatched = false;
+            job.Retired = false;
         }
-        else
+        var inputs = function.Inputs;
+        for (int i = 0; i < inputs.Length; i++)
         {
-            SendOutputs(function, job, outcome);
-            if (outcome.RunAgain)
+            var input = inputs[i];
+            if (input.Count > 0)
             {
-                foreach (var input in function.Inputs) input.Initialize(firstTime: false, flowIdle: false);
-                if (function.CanRun) MakeReady(function);
+                var value = input.Dequeue();
+                if (adopted is null) job.Inputs[i] = value;
             }
             else
             {
-                function.Completed = true;
+                // An always input emptied by a job still in flight: take the refill that job will put back.
+                Debug.Assert(input.HasConstant && function.InFlight > 0);
+                input.Borrowed++;
+                if (adopted is null) job.Inputs[i] = input.Constant;
             }
         }
-        RemoveBusy(function);
-        FlowIdleCheck(function);
-        ReturnJob(function, job);
-    }
-
-    private void SendOutputs(RuntimeFunction source, Job job, in JobOutcome outcome)
-    {
-        foreach (var connection in source.Connections)
+        if (function.YoungestJob is null) function.OldestJob = job;
+        else function.YoungestJob.NextOfFunction = job;
+        function.YoungestJob = job;
+        function.OldestUnretired ??= job;
+        function.InFlight++;
+        if (!_speculative) _window[job.Id & _windowMask] = job;
+        _outstanding++;
+        Metrics.JobsCreated++;
+        if (_outstanding > Metrics.MaxJobsInParallel) Metrics.MaxJobsInParallel = _outstanding;
+        if (!function.InFlowBlocks)
         {
-            Value value;
-            var from = connection.Source;
-            if (from.Kind == ConnectionSourceKind.Input)
-            {
-                value = job.Inputs[from.InputIndex];
-            }
-            else if (!outcome.HasOutput)
-            {
-                continue;
-            }
-            else if (from.Pointer.Length == 0)
-            {
-                value = outcome.Output;
-            }
-            else if (!JsonPointer.TryResolve(outcome.Output, from.Pointer, out value))
-            {
-                continue;
-            }
-            Send(source, connection, value);
+            function.InFlowBlocks = true;
+            _flowBlocks[_flowIndex[function.Id]].Add(function.Id);
         }
-    }
-
-    /// <summary>send_a_value (§3, §6): enqueue, add a block across flows, make the destination ready.</summary>
-    private void Send(RuntimeFunction source, OutputConnection connection, in Value value)
-    {
-        _observer?.ValueSending(source.Id, connection, value);
-        Metrics.ValuesSent++;
-        var destination = _functions[connection.DestinationId];
-        var input = destination.Inputs[connection.DestinationIo];
-        bool loopback = ReferenceEquals(source, destination);
-        int before = loopback ? 0 : destination.InputSetCount;
-        ValueDelivery.Deliver(input, value, connection.DestinationRoute);
-        if (loopback) return;
-        if (input.Count > 0 && _flowIndex[source.Id] != _flowIndex[destination.Id])
+        if (adopted is not null)
         {
-            AddBlock(new Block(destination.Id, connection.DestinationIo, source.Id));
+            // A job of the old speculation: already out, or back with its result.
+            if (!job.Dispatched) _outbox.Enqueue(job);
+            else if (job.Done) _completed.Enqueue(function.Id);
         }
-        if (destination.InputSetCount > before) MakeReadyOrBlocked(destination);
-    }
-
-    private void MakeReady(RuntimeFunction function)
-    {
-        if (function.Completed) return;
-        _ready.Enqueue(function.Id);
-        function.Busy++;
-        _flowBusy[_flowIndex[function.Id]]++;
-    }
-
-    private void MakeReadyOrBlocked(RuntimeFunction function)
-    {
-        if (function.BlockedByCount > 0)
+        else if (!job.IsContext)
         {
-            function.InBlockedSet = true;
-            return;
+            _outbox.Enqueue(job);
         }
-        MakeReady(function);
-    }
-
-    private void RemoveBusy(RuntimeFunction function)
-    {
-        if (function.Busy == 0) return;
-        function.Busy--;
-        _flowBusy[_flowIndex[function.Id]]--;
-    }
-
-    private void AddBlock(Block block)
-    {
-        if (!_blocks.Add(block)) return;
-        _functions[block.Blocking].BlocksHeld.Add(block);
-        _functions[block.Blocked].BlockedByCount++;
-        _observer?.BlockMade(block.Blocked, block.Blocking, block.InputIndex);
-    }
-
-    /// <summary>
-    /// unblock_flows (§6): when no busy entry remains for the function's flow, release every block
-    /// held by the flow's functions that ran since it was last idle, then apply flow initializers
-    /// to its functions that have not completed.
-    /// </summary>
-    private void FlowIdleCheck(RuntimeFunction function)
-    {
-        int flow = _flowIndex[function.Id];
-        if (_flowBusy[flow] > 0) return;
-        _observer?.FlowUnblocking(function.FlowId);
-        var ranSinceIdle = _flowBlocks[flow];
-        for (int i = 0; i < ranSinceIdle.Count; i++)
+        else if (_speculative)
         {
-            var blocking = _functions[ranSinceIdle[i]];
-            blocking.InFlowBlocks = false;
-            foreach (var block in blocking.BlocksHeld)
-            {
-                _blocks.Remove(block);
-                var blocked = _functions[block.Blocked];
-                blocked.BlockedByCount--;
-                if (blocked.BlockedByCount == 0 && blocked.InBlockedSet)
-                {
-                    blocked.InBlockedSet = false;
-                    if (blocked.CanRun) MakeReadyOrBlocked(blocked);
-                }
-            }
-            blocking.BlocksHeld.Clear();
+            // NOTE: only sinks are created here: what they do matters to no other function of a speculation.
+            job.Outcome = JobOutcome.NoOutput();
+            job.Done = true;
+            _completed.Enqueue(function.Id);
         }
-        ranSinceIdle.Clear();
-        foreach (int id in _functionsOfFlow[flow])
-        {
-            var member = _functions[id];
-            if (member.Completed) continue;
-            bool couldRun = member.CanRun;
-            bool initialized = false;
-            foreach (var input in member.Inputs) initialized |= input.Initialize(firstTime: false, flowIdle: true);
-            if (initialized && !couldRun && member.CanRun) MakeReadyOrBlocked(member);
-        }
+        if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'{(_speculative ? " (speculative)" : "")}");
+        _observer?.JobCreated(job);
     }
 
     private Job RentJob(RuntimeFunction function)
@@ -302,10 +359,18 @@ public sealed partial class RunState
         return job;
     }
 
+    /// <summary>A job leaves the run state for good: one fewer outstanding, and back to its pool.</summary>
+    private void Release(Job job)
+    {
+        _outstanding--;
+        ReturnJob(_functions[job.FunctionId], job);
+    }
+
     private static void ReturnJob(RuntimeFunction function, Job job)
     {
         Array.Clear(job.Inputs);
         job.Outcome = default;
+        job.NextOfFunction = null;
         job.NextFree = function.FreeJobs;
         function.FreeJobs = job;
     }

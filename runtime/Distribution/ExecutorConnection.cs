@@ -1,43 +1,31 @@
 // Copyright (c) flowr contributors. MIT licence.
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Flowr.Runtime.Execution;
-using Flowr.Runtime.Execution.Queues;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
-using Flowr.Runtime.Wasm;
 
 namespace Flowr.Runtime.Distribution;
 
 /// <summary>
-/// The coordinator's side of one executor connection: handshake, sending jobs within the executor's
-/// credit, and taking results back. One thread reads; sends come from the coordinator thread (dispatch)
-/// and from this connection's reader (refill after results).
+/// The coordinator's side of one executor connection: the handshake (PROTOCOL.md, "Handshake"), then jobs
+/// sent within the executor's window, results taken back, round trips measured and deadlines watched
+/// (<c>ExecutorConnection.Jobs.cs</c>). One thread reads; jobs are encoded by the coordinator thread
+/// (dispatch) and by this connection's reader (refill after results), and the socket never blocks either.
 /// </summary>
-internal sealed class ExecutorConnection : IFrameHandler
+internal sealed partial class ExecutorConnection : IFrameHandler
 {
-    /// <summary>Jobs frames are cut at about this size so a batch of big values streams.</summary>
-    private const int FrameCut = 256 * 1024;
-    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(5);
-
     private readonly JobService _service;
     private readonly FrameSocket _socket;
     private readonly Thread _thread;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<long, Job> _outstanding = [];
-    private readonly Lock _sendGate = new();
-    private readonly FrameBuffer _sendBuffer = new();
-    private readonly Job[] _scratch = new Job[256];
-    private readonly bool[] _implementationSent;
-    /// <summary>By implementation id: the executor refused it, so its jobs run in flowr (<see cref="JobService.RunHere"/>).</summary>
-    private readonly bool[] _refused;
-    private readonly HashSet<string> _modulesSent = new(StringComparer.Ordinal);
     private readonly ManualResetEventSlim _closedEvent = new();
-    private byte[]? _nonce;
+    private readonly byte[] _coordinatorNonce = RandomNumberGenerator.GetBytes(ProtocolConstants.AuthSize);
+    private byte[] _executorNonce = [];
     private Phase _phase = Phase.Hello;
     private volatile bool _closed;
     private string? _peerCloseReason;
-    private int _retiredCount;
+    private string? _closeReason;
 
     public ExecutorConnection(JobService service, Socket socket)
     {
@@ -45,6 +33,7 @@ internal sealed class ExecutorConnection : IFrameHandler
         _socket = new FrameSocket(socket);
         _implementationSent = new bool[service.Wire.Urls.Length];
         _refused = new bool[service.Wire.Urls.Length];
+        Stats = new ExecutorStats("?", _socket.RemoteEndPoint);
         _thread = new Thread(Run) { IsBackground = true, Name = "executor-connection" };
     }
 
@@ -57,118 +46,16 @@ internal sealed class ExecutorConnection : IFrameHandler
 
     public string Name { get; private set; } = "?";
     public string Architecture { get; private set; } = "?";
-    public int Threads { get; private set; }
+    public int Threads { get; private set; } = 1;
+    /// <summary>Jobs the executor said it can hold.</summary>
     public int Capacity { get; private set; }
     public string RemoteEndPoint => _socket.RemoteEndPoint;
+    public ExecutorStats Stats { get; }
+
+    /// <summary>True once the handshake is over (and, with a key, the executor proved it).</summary>
+    public bool IsRunning => _phase == Phase.Running && !_closed;
 
     public void Start() => _thread.Start();
-
-    /// <summary>
-    /// Takes up to <paramref name="max"/> jobs from <paramref name="pending"/>, within free credit, and sends
-    /// them. Returns how many were taken. A failed send closes the socket; the reader then requeues them.
-    /// </summary>
-    public int SendFrom(MpmcQueue<Job> pending, int max)
-    {
-        lock (_sendGate)
-        {
-            if (_closed) return 0;
-            int free;
-            lock (_gate) free = Capacity - _outstanding.Count;
-            int want = Math.Min(Math.Min(free, max), _scratch.Length);
-            int taken = 0;
-            while (taken < want && pending.TryDequeue(out var job))
-            {
-                if (Volatile.Read(ref _refused[_service.Wire.IdOfFunction[job.FunctionId]])) _service.RunHere(job);
-                else _scratch[taken++] = job;
-            }
-            if (taken == 0) return 0;
-            lock (_gate)
-            {
-                if (_closed)
-                {
-                    for (int i = 0; i < taken; i++) pending.Enqueue(_scratch[i]);
-                    Array.Clear(_scratch, 0, taken);
-                    return 0;
-                }
-                for (int i = 0; i < taken; i++) _outstanding.Add(_scratch[i].Id, _scratch[i]);
-            }
-            Encode(taken);
-            Array.Clear(_scratch, 0, taken);
-            try
-            {
-                _socket.Send(_sendBuffer.WrittenSpan);
-            }
-            catch (Exception error) when (error is SocketException or ObjectDisposedException)
-            {
-                Log.Debug($"send to executor '{Name}' failed: {error.Message}");
-                _socket.Shutdown();
-            }
-            return taken;
-        }
-    }
-
-    /// <summary>
-    /// Called by the coordinator thread right after it sent a few jobs: handles results that already
-    /// arrived, on this thread, saving the hand-off from the reading thread. True when some were retired.
-    /// </summary>
-    public bool TryReceiveResultsNow()
-    {
-        if (_closed) return false;
-        int before = Volatile.Read(ref _retiredCount);
-        try
-        {
-            _socket.TryReceiveFramesNow(this);
-        }
-        catch (Exception error) when (error is ProtocolException or SocketException or ObjectDisposedException)
-        {
-            // The reading thread meets the same error and closes the connection.
-            _socket.Shutdown();
-            return false;
-        }
-        return Volatile.Read(ref _retiredCount) != before;
-    }
-
-    public void EndAssist() => _socket.EndAssist();
-
-    public bool HasOutstanding
-    {
-        get
-        {
-            lock (_gate) return _outstanding.Count > 0;
-        }
-    }
-
-    public void HeartbeatIfIdle()
-    {
-        if (!_closed && !_socket.HeartbeatIfIdle()) _socket.Shutdown();
-    }
-
-    /// <summary>Sends <c>done</c>; the executor then closes its side and the reader ends.</summary>
-    public void SendDone()
-    {
-        lock (_sendGate)
-        {
-            if (_closed) return;
-            _sendBuffer.Clear();
-            _sendBuffer.WriteEmptyFrame(MessageType.Done);
-            try
-            {
-                _socket.Send(_sendBuffer.WrittenSpan);
-            }
-            catch (Exception error) when (error is SocketException or ObjectDisposedException)
-            {
-                _socket.Shutdown();
-            }
-        }
-    }
-
-    /// <summary>Waits for the reader to end; shuts the socket down if it takes too long.</summary>
-    public void WaitClosed(TimeSpan timeout)
-    {
-        if (_closedEvent.Wait(timeout)) return;
-        _socket.Shutdown();
-        _closedEvent.Wait(timeout);
-    }
 
     public void OnFrame(MessageType type, ReadOnlySpan<byte> body)
     {
@@ -183,16 +70,24 @@ internal sealed class ExecutorConnection : IFrameHandler
         }
         switch (type)
         {
+            // | 6 | results | ex → co | results back to back |
             case MessageType.Results:
                 OnResults(body);
                 break;
+            // | 7 | credit | ex → co | varint extra jobs the executor can hold |
             case MessageType.Credit:
                 lock (_gate) Capacity = Math.Min(Capacity + ControlMessages.ReadCredit(body), _service.MaxInFlight);
                 _service.PumpTo(this);
                 break;
+            // | 13 | pong | ex → co | the u64 of a ping |
+            case MessageType.Pong:
+                OnPong(ControlMessages.ReadPing(body));
+                break;
+            // | 8 | heartbeat | both | empty |
             case MessageType.Heartbeat:
                 ControlMessages.ReadEmpty(body);
                 break;
+            // | 10 | close | both | string reason |
             case MessageType.Close:
                 _peerCloseReason = ControlMessages.ReadClose(body);
                 break;
@@ -201,6 +96,7 @@ internal sealed class ExecutorConnection : IFrameHandler
         }
     }
 
+    // | 1 | hello | ex → co | u16 version, name, architecture, threads, credit, largest message, nonce |
     private void OnHello(MessageType type, ReadOnlySpan<byte> body)
     {
         if (type != MessageType.Hello) throw new ProtocolException($"expected hello, got {type}");
@@ -211,113 +107,60 @@ internal sealed class ExecutorConnection : IFrameHandler
         }
         Name = hello.Name;
         Architecture = hello.Architecture;
-        Threads = hello.Threads;
+        Threads = Math.Max(1, hello.Threads);
         Capacity = Math.Clamp(hello.Credit, 1, _service.MaxInFlight);
-        _nonce = _service.KeyBytes is null ? [] : RandomNumberGenerator.GetBytes(ProtocolConstants.AuthSize);
-        lock (_sendGate)
+        _executorNonce = hello.Nonce;
+        _maxMessageToExecutor = Math.Min(hello.MaxMessageLength, _service.MaxMessageLength);
+        Stats.Name = $"flowrex '{Name}'";
+        Stats.Where = $"{Architecture}, {Threads} thread(s), from {RemoteEndPoint}";
+        var key = _service.Key;
+        byte[]? proof = key is null ? null : HandshakeCrypto.CoordinatorProof(key, _executorNonce, _coordinatorNonce);
+        using (var buffer = new FrameBuffer(512))
         {
-            _sendBuffer.Clear();
-            new WelcomeMessage(ProtocolConstants.Version, _service.RunId, (int)ProtocolConstants.HeartbeatInterval.TotalMilliseconds, _nonce).WriteFrame(_sendBuffer);
-            _socket.Send(_sendBuffer.WrittenSpan);
+            new WelcomeMessage(ProtocolConstants.Version, _service.RunId, (int)ProtocolConstants.HeartbeatInterval.TotalMilliseconds,
+                _service.MaxMessageLength, _coordinatorNonce, proof).WriteFrame(buffer);
+            _socket.Send(buffer.WrittenSpan);
         }
-        _phase = _nonce.Length == 0 ? Phase.Running : Phase.Auth;
+        if (key is null)
+        {
+            _socket.Authenticated(_service.MaxMessageLength, _maxMessageToExecutor, sealer: null, opener: null);
+            _phase = Phase.Running;
+        }
+        else
+        {
+            _phase = Phase.Auth;
+        }
     }
 
+    // | 3 | auth | ex → co | the executor's 32-byte proof of the key |
     private void OnAuth(MessageType type, ReadOnlySpan<byte> body)
     {
         if (type != MessageType.Auth) throw new ProtocolException($"expected auth, got {type}");
-        Span<byte> expected = stackalloc byte[ProtocolConstants.AuthSize];
-        HMACSHA256.HashData(_service.KeyBytes, _nonce, expected);
-        if (!CryptographicOperations.FixedTimeEquals(expected, ControlMessages.ReadAuth(body)))
+        var key = _service.Key!;
+        var expected = HandshakeCrypto.ExecutorProof(key, _executorNonce, _coordinatorNonce);
+        if (!HandshakeCrypto.Verify(expected, ControlMessages.ReadAuth(body)))
         {
-            throw new ProtocolException("authentication failed: wrong pre-shared key");
+            throw new ProtocolException("authentication failed: the executor does not know the pre-shared key");
         }
+        var (sealer, opener) = HandshakeCrypto.FrameCiphers(key, _executorNonce, _coordinatorNonce, coordinator: true);
+        _socket.Authenticated(_service.MaxMessageLength, _maxMessageToExecutor, sealer, opener);
         _phase = Phase.Running;
     }
 
-    private void OnResults(ReadOnlySpan<byte> body)
+    /// <summary>Waits for the reader to end; shuts the socket down if it takes too long.</summary>
+    public void WaitClosed(TimeSpan timeout)
     {
-        var reader = new ProtocolReader(body);
-        int retired = 0;
-        int refused = 0;
-        while (!reader.IsAtEnd)
-        {
-            long id = JobCodec.ReadResultId(ref reader);
-            var outcome = JobCodec.ReadOutcome(ref reader, out bool refusal);
-            Job? job;
-            lock (_gate) _outstanding.Remove(id, out job);
-            if (job is null)
-            {
-                // §11.4: a result counts only for a job outstanding on this connection, once.
-                if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Ignoring a result for Job#{id}, not outstanding on executor '{Name}'");
-                continue;
-            }
-            if (refusal)
-            {
-                Refused(job, outcome.Error!);
-                refused++;
-                continue;
-            }
-            job.Outcome = outcome.IsError ? JobOutcome.Fail(ErrorMessage(job, outcome.Error!)) : outcome;
-            _service.Results.Post(job);
-            retired++;
-        }
-        if (retired > 0) Interlocked.Add(ref _retiredCount, retired);
-        if (retired + refused > 0) _service.PumpTo(this);
+        if (_closedEvent.Wait(timeout)) return;
+        _socket.Shutdown();
+        _closedEvent.Wait(timeout);
     }
 
-    /// <summary>An executor's error worded as the same error of a job run in flowr (<see cref="Job.Execute"/>).</summary>
-    private string ErrorMessage(Job job, string error) =>
-        _service.Wire.Shipped[_service.Wire.IdOfFunction[job.FunctionId]] is null
-            ? $"{job.FunctionName}: {error}"
-            : $"{job.FunctionName}: {WasmFunction.FailureMessage(job.FunctionName, error)}";
-
-    /// <summary>The executor cannot run this job's implementation at all: run it, and later ones, in flowr.</summary>
-    private void Refused(Job job, string reason)
+    /// <summary>Closes the connection from another thread, with the reason the log will give.</summary>
+    public void Close(string reason)
     {
-        ref bool refused = ref _refused[_service.Wire.IdOfFunction[job.FunctionId]];
-        if (!Volatile.Read(ref refused))
-        {
-            Volatile.Write(ref refused, true);
-            Log.Warn($"Executor '{Name}' cannot run '{job.FunctionName}' ({reason}); its jobs run in flowr");
-        }
-        _service.RunHere(job);
-    }
-
-    private void Encode(int count)
-    {
-        _sendBuffer.Clear();
-        bool open = false;
-        for (int i = 0; i < count; i++)
-        {
-            Job job = _scratch[i];
-            int implementation = _service.Wire.IdOfFunction[job.FunctionId];
-            if (!_implementationSent[implementation])
-            {
-                if (open) _sendBuffer.EndFrame();
-                open = false;
-                // A WebAssembly module travels once per connection, before the first implementation naming it.
-                if (_service.Wire.Shipped[implementation] is { } wasm && _modulesSent.Add(wasm.Module.Sha256))
-                {
-                    WasmModuleTransfer.WriteModule(_sendBuffer, wasm.Module, wasm.Options);
-                }
-                ControlMessages.WriteImplementation(_sendBuffer, implementation, _service.Wire.Urls[implementation]);
-                _implementationSent[implementation] = true;
-            }
-            if (!open)
-            {
-                _sendBuffer.BeginFrame(MessageType.Jobs);
-                open = true;
-            }
-            var writer = new ProtocolWriter(_sendBuffer);
-            JobCodec.WriteJob(ref writer, job.Id, implementation, job.Inputs);
-            if (_sendBuffer.CurrentFrameLength >= FrameCut)
-            {
-                _sendBuffer.EndFrame();
-                open = false;
-            }
-        }
-        if (open) _sendBuffer.EndFrame();
+        _closeReason ??= reason;
+        SendClose(reason);
+        _socket.Shutdown();
     }
 
     private void Run()
@@ -325,19 +168,19 @@ internal sealed class ExecutorConnection : IFrameHandler
         string reason;
         try
         {
-            var handshakeEnd = DateTime.UtcNow + HandshakeTimeout;
-            _socket.Socket.ReceiveTimeout = (int)HandshakeTimeout.TotalMilliseconds;
+            long started = Stopwatch.GetTimestamp();
             while (_phase != Phase.Running)
             {
-                if (!_socket.ReceiveFrames(this)) throw new ProtocolException("closed during the handshake");
-                if (_phase != Phase.Running && DateTime.UtcNow > handshakeEnd) throw new ProtocolException("handshake took too long");
+                var left = ProtocolConstants.HandshakeTimeout - Stopwatch.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero) throw new ProtocolException("handshake took too long");
+                if (!_socket.ReceiveFrames(this, left)) throw new ProtocolException("closed during the handshake");
             }
-            _socket.Socket.ReceiveTimeout = (int)ProtocolConstants.DeadPeerTimeout.TotalMilliseconds;
             _service.Joined(this);
-            while (_socket.WaitAndReceiveFrames(this))
+            SendPing();
+            while (_socket.ReceiveFrames(this))
             {
             }
-            reason = _peerCloseReason is null ? "connection closed" : $"executor closed the connection: {_peerCloseReason}";
+            reason = _closeReason ?? (_peerCloseReason is null ? "connection closed" : $"executor closed the connection: {_peerCloseReason}");
         }
         catch (ProtocolException error)
         {
@@ -346,19 +189,13 @@ internal sealed class ExecutorConnection : IFrameHandler
         }
         catch (SocketException error) when (error.SocketErrorCode == SocketError.TimedOut)
         {
-            reason = $"nothing received for {ProtocolConstants.DeadPeerTimeout.TotalSeconds:0} s";
+            reason = _phase == Phase.Running ? $"nothing received for {ProtocolConstants.DeadPeerTimeout.TotalSeconds:0} s" : "handshake took too long";
         }
         catch (Exception error) when (error is SocketException or ObjectDisposedException)
         {
-            reason = error.Message;
+            reason = _closeReason ?? error.Message;
         }
-        List<Job> outstanding;
-        lock (_gate)
-        {
-            _closed = true;
-            outstanding = [.. _outstanding.Values];
-            _outstanding.Clear();
-        }
+        List<Job> outstanding = TakeOutstanding();
         _service.Left(this, reason, outstanding);
         lock (_sendGate)
         {
@@ -370,18 +207,15 @@ internal sealed class ExecutorConnection : IFrameHandler
 
     private void SendClose(string reason)
     {
-        lock (_sendGate)
+        try
         {
-            try
-            {
-                _sendBuffer.Clear();
-                ControlMessages.WriteClose(_sendBuffer, reason);
-                _socket.Send(_sendBuffer.WrittenSpan);
-            }
-            catch (Exception error) when (error is SocketException or ObjectDisposedException)
-            {
-                // The peer is gone already.
-            }
+            using var buffer = new FrameBuffer(256);
+            ControlMessages.WriteClose(buffer, reason);
+            _socket.Send(buffer.WrittenSpan);
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            // The peer is gone already.
         }
     }
 }

@@ -2,44 +2,47 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Execution.Queues;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
 using Flowr.Runtime.Values;
 using Flowr.Runtime.Wasm;
+using Microsoft.Extensions.ObjectPool;
 
 namespace Flowr.Runtime.Distribution;
 
 /// <summary>How an executor session ended, and what it did.</summary>
-public sealed record ExecutorSessionResult(SessionEnd End, string Reason, string? RunId, long JobsRun);
+/// <param name="Unauthenticated">The coordinator could not prove the key, or asked for one this executor lacks.</param>
+public sealed record ExecutorSessionResult(SessionEnd End, string Reason, string? RunId, long JobsRun, bool Unauthenticated = false);
 
 /// <summary>
-/// The executor's side of one connection to a coordinator (flowrex): handshake, then run jobs on
+/// The executor's side of one connection to a coordinator (flowrex): the handshake, in which a keyed
+/// executor works only for a coordinator that proves it knows the key, then jobs run on
 /// <see cref="ExecutorSessionOptions.Threads"/> threads until <c>done</c> or the connection drops. The
-/// reading thread is one of the executor threads: it runs jobs itself after each receive, so a chain
-/// of dependent jobs crosses no thread hand-off here. Every job gets a result, an error if need be
-/// (runtime-semantics.md §11.1).
+/// reading thread is one of the executor threads: it runs jobs itself after each receive, so a chain of
+/// dependent jobs crosses no thread hand-off here. Every job gets a result, an error if need be; nothing a
+/// coordinator sends ends the process: it ends the session, with a reason.
 /// </summary>
-public sealed class ExecutorSession : IFrameHandler
+public sealed partial class ExecutorSession : IFrameHandler
 {
-    private const int ResultFrameCut = 64 * 1024;
-    private static readonly Func<ExecutorSession, bool> HasWorkOrStop = static self => self._stopping || !self._work.IsEmpty;
-
     private readonly FrameSocket _socket;
     private readonly ExecutorSessionOptions _options;
     private readonly MpmcQueue<RemoteJob> _work;
-    private readonly MpmcQueue<RemoteJob> _free;
+    private readonly ObjectPool<RemoteJob> _jobs;
+    private readonly ObjectPool<FrameBuffer> _buffers;
     private readonly IdleWaiter _waiter = new();
-    private readonly FrameBuffer _readerBuffer = new();
     private readonly WasmModuleStore _modules;
+    private readonly byte[] _nonce = RandomNumberGenerator.GetBytes(ProtocolConstants.AuthSize);
     private volatile Implementation[] _implementations = [];
     private volatile bool _stopping;
+    private volatile string? _failure;
     private bool _welcomed;
     private bool _done;
+    private bool _unauthenticated;
     private string? _peerCloseReason;
     private string? _runId;
+    private long _maxResultMessage = ProtocolConstants.MaxFrameLength;
     private long _jobsRun;
 
     private ExecutorSession(Socket socket, ExecutorSessionOptions options)
@@ -49,7 +52,9 @@ public sealed class ExecutorSession : IFrameHandler
         // Twice the credit: a worker preempted between claiming and releasing a slot must not make
         // a queue holding no more than the credit look full (MpmcQueue.Enqueue).
         _work = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
-        _free = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
+        var pools = new DefaultObjectPoolProvider { MaximumRetained = options.EffectiveCredit * 2 };
+        _jobs = pools.Create(new RemoteJobPolicy());
+        _buffers = new DefaultObjectPoolProvider { MaximumRetained = options.Threads + 2 }.Create(new FrameBufferPolicy());
         _modules = options.RunWasm ? new WasmModuleStore() : WasmModuleStore.Refusing("this executor runs no WebAssembly (flowrex --no-wasm)");
     }
 
@@ -77,25 +82,27 @@ public sealed class ExecutorSession : IFrameHandler
         using var registration = cancellation.Register(static state => ((FrameSocket)state!).Shutdown(), _socket);
         SessionEnd end;
         string reason;
+        var readerBuffer = _buffers.Get();
         try
         {
-            _readerBuffer.Clear();
             string architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
-            new HelloMessage(ProtocolConstants.Version, _options.Name, architecture, _options.Threads, _options.EffectiveCredit).WriteFrame(_readerBuffer);
-            _socket.Send(_readerBuffer.WrittenSpan);
+            new HelloMessage(ProtocolConstants.Version, _options.Name, architecture, _options.Threads, _options.EffectiveCredit,
+                _options.MaxMessageLength, _nonce).WriteFrame(readerBuffer);
+            _socket.Send(readerBuffer.WrittenSpan);
             heartbeat.Start();
             for (int i = 0; i < workers.Length; i++)
             {
                 workers[i] = new Thread(Work) { IsBackground = true, Name = $"flowrex-executor-{i + 1}" };
                 workers[i].Start();
             }
-            while (!_done && _socket.ReceiveFrames(this))
+            while (!_done && _failure is null && _socket.ReceiveFrames(this, _welcomed ? null : ProtocolConstants.HandshakeTimeout))
             {
                 if (_work.IsEmpty) continue;
                 _waiter.Wake(workers.Length);
-                Drain(_readerBuffer);
+                Drain(readerBuffer);
             }
             (end, reason) = _done ? (SessionEnd.Done, "flow done")
+                : _failure is not null ? (SessionEnd.Dropped, _failure)
                 : cancellation.IsCancellationRequested ? (SessionEnd.Cancelled, "stopped")
                 : (SessionEnd.Dropped, _peerCloseReason is null ? "connection closed by flowr" : $"flowr closed the connection: {_peerCloseReason}");
         }
@@ -106,11 +113,13 @@ public sealed class ExecutorSession : IFrameHandler
         }
         catch (SocketException error) when (error.SocketErrorCode == SocketError.TimedOut && !cancellation.IsCancellationRequested)
         {
-            (end, reason) = (SessionEnd.Dropped, $"nothing received from flowr for {ProtocolConstants.DeadPeerTimeout.TotalSeconds:0} s");
+            (end, reason) = (SessionEnd.Dropped, _welcomed
+                ? $"nothing received from flowr for {ProtocolConstants.DeadPeerTimeout.TotalSeconds:0} s"
+                : "flowr did not answer the hello in time");
         }
         catch (Exception error) when (error is SocketException or ObjectDisposedException)
         {
-            (end, reason) = cancellation.IsCancellationRequested ? (SessionEnd.Cancelled, "stopped") : (SessionEnd.Dropped, error.Message);
+            (end, reason) = cancellation.IsCancellationRequested ? (SessionEnd.Cancelled, "stopped") : (SessionEnd.Dropped, _failure ?? error.Message);
         }
         _stopping = true;
         _waiter.Wake(workers.Length);
@@ -121,9 +130,9 @@ public sealed class ExecutorSession : IFrameHandler
         if (heartbeat.IsAlive) heartbeat.Join();
         _socket.Shutdown();
         _socket.Dispose();
-        _readerBuffer.Dispose();
+        readerBuffer.Dispose();
         _waiter.Dispose();
-        return new ExecutorSessionResult(end, reason, _runId, Interlocked.Read(ref _jobsRun));
+        return new ExecutorSessionResult(end, reason, _runId, Interlocked.Read(ref _jobsRun), _unauthenticated);
     }
 
     public void OnFrame(MessageType type, ReadOnlySpan<byte> body)
@@ -135,22 +144,32 @@ public sealed class ExecutorSession : IFrameHandler
         }
         switch (type)
         {
+            // | 5 | jobs | co → ex | varint job id, varint implementation id, varint input count, values |
             case MessageType.Jobs:
                 OnJobs(body);
                 break;
+            // | 4 | implementation | co → ex | varint id, string URL |
             case MessageType.Implementation:
                 OnImplementation(body);
                 break;
+            // | 11 | module | co → ex | SHA-256, name, bytes, limits |
             case MessageType.Module:
                 _modules.Accept(body);
                 break;
+            // | 12 | ping | co → ex | u64, sent back at once |
+            case MessageType.Ping:
+                Pong(ControlMessages.ReadPing(body));
+                break;
+            // | 8 | heartbeat | both | empty |
             case MessageType.Heartbeat:
                 ControlMessages.ReadEmpty(body);
                 break;
+            // | 9 | done | co → ex | empty |
             case MessageType.Done:
                 ControlMessages.ReadEmpty(body);
                 _done = true;
                 break;
+            // | 10 | close | both | string reason |
             case MessageType.Close:
                 _peerCloseReason = ControlMessages.ReadClose(body);
                 break;
@@ -159,6 +178,7 @@ public sealed class ExecutorSession : IFrameHandler
         }
     }
 
+    // | 2 | welcome | co → ex | u16 version, run id, heartbeat ms, largest message, nonce, keyed, proof |
     private void OnWelcome(MessageType type, ReadOnlySpan<byte> body)
     {
         if (type == MessageType.Close) throw new ProtocolException($"flowr refused this executor: {ControlMessages.ReadClose(body)}");
@@ -169,20 +189,53 @@ public sealed class ExecutorSession : IFrameHandler
             throw new ProtocolException($"flowr speaks protocol version {welcome.Version}, this executor speaks {ProtocolConstants.Version}");
         }
         _runId = welcome.RunId;
-        if (welcome.Nonce.Length > 0)
+        _maxResultMessage = welcome.MaxMessageLength;
+        var key = _options.Key;
+        if (welcome.Proof is null)
         {
-            if (_options.Key is not { Length: > 0 } key)
+            if (key is not null)
             {
-                throw new ProtocolException($"flowr asks for a pre-shared key; set {JobServiceOptions.KeyEnvironmentVariable}");
+                _unauthenticated = true;
+                throw new ProtocolException("flowr has no pre-shared key, and this executor works only for one that proves it knows its key");
             }
-            Span<byte> mac = stackalloc byte[ProtocolConstants.AuthSize];
-            HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), welcome.Nonce, mac);
-            _readerBuffer.Clear();
-            ControlMessages.WriteAuth(_readerBuffer, mac);
-            _socket.Send(_readerBuffer.WrittenSpan);
+            _socket.Authenticated(_options.MaxMessageLength, welcome.MaxMessageLength, sealer: null, opener: null);
+        }
+        else
+        {
+            if (key is null)
+            {
+                _unauthenticated = true;
+                throw new ProtocolException($"flowr asks for a pre-shared key; give the same one here ({JobServiceOptions.KeyEnvironmentVariable} or --key-file)");
+            }
+            if (!HandshakeCrypto.Verify(HandshakeCrypto.CoordinatorProof(key, _nonce, welcome.Nonce), welcome.Proof))
+            {
+                _unauthenticated = true;
+                throw new ProtocolException("flowr could not prove it knows the pre-shared key (another key, or not the flowr it claims to be)");
+            }
+            using (var buffer = new FrameBuffer(256))
+            {
+                ControlMessages.WriteAuth(buffer, HandshakeCrypto.ExecutorProof(key, _nonce, welcome.Nonce));
+                _socket.Send(buffer.WrittenSpan);
+            }
+            var (sealer, opener) = HandshakeCrypto.FrameCiphers(key, _nonce, welcome.Nonce, coordinator: false);
+            _socket.Authenticated(_options.MaxMessageLength, welcome.MaxMessageLength, sealer, opener);
         }
         _welcomed = true;
-        Log.Debug($"Joined run {welcome.RunId}");
+        Log.Debug($"Joined run {welcome.RunId}{(welcome.Proof is null ? "" : " (keyed: frames are protected)")}");
+    }
+
+    private void Pong(ulong stamp)
+    {
+        var buffer = _buffers.Get();
+        try
+        {
+            ControlMessages.WritePing(buffer, MessageType.Pong, stamp);
+            _socket.Send(buffer.WrittenSpan);
+        }
+        finally
+        {
+            _buffers.Return(buffer);
+        }
     }
 
     private void OnImplementation(ReadOnlySpan<byte> body)
@@ -210,110 +263,19 @@ public sealed class ExecutorSession : IFrameHandler
     private void OnJobs(ReadOnlySpan<byte> body)
     {
         var reader = new ProtocolReader(body);
+        long received = System.Diagnostics.Stopwatch.GetTimestamp();
         while (!reader.IsAtEnd)
         {
             JobCodec.ReadJobHeader(ref reader, out long id, out int implementation, out int count);
-            if (!_free.TryDequeue(out var job)) job = new RemoteJob();
+            var job = _jobs.Get();
             if (job.Inputs.Length < count) job.Inputs = new Value[count];
-            for (int i = 0; i < count; i++) job.Inputs[i] = ValueCodec.Read(ref reader);
             job.InputCount = count;
+            for (int i = 0; i < count; i++) job.Inputs[i] = ValueCodec.Read(ref reader);
             job.Id = id;
             job.Implementation = implementation;
+            job.ReceivedAt = received;
             if (!_work.TryEnqueue(job)) throw new ProtocolException("flowr sent more jobs than the credit it was given");
         }
-    }
-
-    private void Work()
-    {
-        using var buffer = new FrameBuffer();
-        while (true)
-        {
-            if (!_work.IsEmpty) Drain(buffer);
-            if (_stopping) return;
-            _waiter.Wait(HasWorkOrStop, this, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    /// <summary>Runs queued jobs and sends their results in batches.</summary>
-    private void Drain(FrameBuffer buffer)
-    {
-        bool open = false;
-        while (_work.TryDequeue(out var job))
-        {
-            Execute(job);
-            if (!open)
-            {
-                buffer.Clear();
-                buffer.BeginFrame(MessageType.Results);
-                open = true;
-            }
-            var writer = new ProtocolWriter(buffer);
-            if (job.Refused) JobCodec.WriteRefusal(ref writer, job.Id, job.Outcome.Error!);
-            else JobCodec.WriteResult(ref writer, job.Id, job.Outcome);
-            job.Reset();
-            _free.TryEnqueue(job);
-            if (buffer.CurrentFrameLength >= ResultFrameCut)
-            {
-                Send(buffer);
-                open = false;
-            }
-        }
-        if (open) Send(buffer);
-    }
-
-    private void Send(FrameBuffer buffer)
-    {
-        buffer.EndFrame();
-        try
-        {
-            _socket.Send(buffer.WrittenSpan);
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
-        {
-            _socket.Shutdown();
-        }
-    }
-
-    private void Execute(RemoteJob job)
-    {
-        var table = _implementations;
-        var entry = (uint)job.Implementation < (uint)table.Length ? table[job.Implementation] : default;
-        if (entry.Refusal is not null)
-        {
-            job.Refused = true;
-            job.Outcome = JobOutcome.Fail(entry.Refusal);
-        }
-        else if (entry.Code is null)
-        {
-            job.Outcome = JobOutcome.Fail($"implementation id {job.Implementation} was never announced to executor '{_options.Name}'");
-        }
-        else
-        {
-            try
-            {
-                job.Outcome = entry.Code.Run(job.InputSpan);
-            }
-            catch (Exception error)
-            {
-                job.Outcome = JobOutcome.Fail(error.Message);
-            }
-        }
-        if (!job.Refused) Interlocked.Increment(ref _jobsRun);
-        if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(Describe(job, entry.Url));
-    }
-
-    private static string Describe(RemoteJob job, string? url)
-    {
-        var inputs = new StringBuilder();
-        foreach (var input in job.InputSpan)
-        {
-            if (inputs.Length > 0) inputs.Append(", ");
-            inputs.Append(input.ToString());
-        }
-        string outcome = job.Refused ? $"refused: {job.Outcome.Error}"
-            : job.Outcome.IsError ? $"error: {job.Outcome.Error}"
-            : job.Outcome.HasOutput ? job.Outcome.Output.ToString() : "no output";
-        return $"Job #{job.Id} '{url}' ({inputs}) -> {outcome}";
     }
 
     private void TrySendClose(string reason)
@@ -327,6 +289,28 @@ public sealed class ExecutorSession : IFrameHandler
         catch (Exception error) when (error is SocketException or ObjectDisposedException)
         {
             // flowr is gone already.
+        }
+    }
+
+    private sealed class RemoteJobPolicy : PooledObjectPolicy<RemoteJob>
+    {
+        public override RemoteJob Create() => new();
+
+        public override bool Return(RemoteJob job)
+        {
+            job.Reset();
+            return true;
+        }
+    }
+
+    private sealed class FrameBufferPolicy : PooledObjectPolicy<FrameBuffer>
+    {
+        public override FrameBuffer Create() => new();
+
+        public override bool Return(FrameBuffer buffer)
+        {
+            buffer.Clear();
+            return true;
         }
     }
 }

@@ -1,5 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using Flowr.Runtime.Execution;
+using Flowr.Runtime.Protocol;
 
 namespace Flowr.Runtime.Distribution;
 
@@ -15,8 +16,11 @@ public sealed record ExecutorSessionOptions
     /// <summary>Jobs the executor can hold at once; default 256 per thread, at most 4096.</summary>
     public int? Credit { get; init; }
 
-    /// <summary>Pre-shared key, when the coordinator asks for one.</summary>
-    public string? Key { get; init; }
+    /// <summary>Pre-shared key: with one, the executor works only for a coordinator that proves it knows it.</summary>
+    public PresharedKey? Key { get; init; }
+
+    /// <summary>Largest message (a batch of jobs with their values) the executor takes from a coordinator.</summary>
+    public long MaxMessageLength { get; init; } = ProtocolConstants.DefaultMaxMessageLength;
 
     /// <summary>
     /// Whether shipped WebAssembly modules run here (with the limits flowr sends); when false the

@@ -5,53 +5,53 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Execution.Queues;
-using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
 
 namespace Flowr.Runtime.Distribution;
 
 /// <summary>
-/// The library job sink of a run that remote executors (flowrex) can join: a TCP job port, a pending
-/// queue of jobs nobody has taken yet, local executor threads pulling from it (when there are any),
-/// and remote executor connections fed from it by their free credit (runtime-semantics.md §11.2).
-/// Jobs outstanding on a connection that drops go back to the pending queue (§11.1).
+/// The library job sink of a run that remote executors (flowrex) can join: a TCP job port, local executor
+/// threads (when there are any), and remote executor connections. Each job goes where it should finish
+/// first: flowr's own threads keep every job they would start before an executor could return it; the
+/// others go to a shared queue that executors take from within their window, and that idle local threads
+/// take from too. Jobs outstanding on a connection that drops, or held past their deadline, run elsewhere.
 /// </summary>
-public sealed class JobService : IJobSink, IDisposable
+public sealed partial class JobService : IJobSink, IDisposable
 {
     /// <summary>Jobs sent to one executor per round, so several executors share a batch.</summary>
     private const int SendChunk = 128;
-    private static readonly TimeSpan TimerPeriod = TimeSpan.FromMilliseconds(250);
     /// <summary>A dispatch batch this small is latency-bound (a chain): the coordinator waits for its results itself.</summary>
     private const int AssistMaxBatch = 4;
     /// <summary>How long the coordinator thread polls for results after such a batch; about two loopback round trips.</summary>
     private static readonly TimeSpan AssistSpin = TimeSpan.FromMicroseconds(300);
+    /// <summary>
+    /// A job leaves flowr only when an executor would finish it this much sooner than flowr's own threads:
+    /// estimates are rough, and a job that comes back late holds up every job created after it.
+    /// </summary>
+    private const double PlacementMarginNanoseconds = 200_000;
 
     private readonly ResultQueue _results;
     private readonly JobServiceOptions _options;
-    private readonly MpmcQueue<Job> _pending;
-    /// <summary>Local executor threads (-t N with --remote), pulling from the same pending queue as the connections.</summary>
+    /// <summary>Jobs executors may take (and idle local threads).</summary>
+    private readonly MpmcQueue<Job> _shared;
+    /// <summary>Jobs only local threads take.</summary>
+    private readonly MpmcQueue<Job>? _localQueue;
     private readonly ExecutorThreads? _local;
     private readonly int _localThreads;
+    private readonly ExecutorStats? _localStats;
+    private readonly ExecutorStats _hereStats = new("flowr", "jobs that run in flowr: refused, too big to send, or late elsewhere");
     private readonly Lock _hereLock = new();
     /// <summary>Threads for jobs that run in flowr whatever executors there are: see <see cref="RunHere"/>.</summary>
     private volatile ExecutorThreads? _here;
     private int _hereSubmitted;
-    private readonly Socket _listener;
-    private readonly Thread _acceptThread;
-    private readonly Thread _timerThread;
-    private readonly Lock _connectionsLock = new();
-    private readonly CancellationTokenSource _failed = new();
-    private readonly ManualResetEventSlim _stop = new();
-    private volatile ExecutorConnection[] _connections = [];
-    private readonly List<ExecutorConnection> _all = [];
-    private long _noExecutorSince = Stopwatch.GetTimestamp();
-    private int _rotation;
-    private int _disposed;
+    private int _localSubmitted;
+    private long _localQueuedNanoseconds;
+    private long _sharedQueuedNanoseconds;
 
     /// <param name="results">Where finished jobs go.</param>
     /// <param name="implementationLocations">The implementation URL of every function, by function id.</param>
     /// <param name="localThreads">Local executor threads; 0 means every library job runs remotely.</param>
-    /// <param name="options">Port, timeout and key.</param>
+    /// <param name="options">Port, timeout, key and limits.</param>
     /// <param name="implementations">
     /// The resolved implementation of every function, by function id: WebAssembly functions among them
     /// travel to executors as modules. Null: only flowstdlib jobs leave.
@@ -62,9 +62,10 @@ public sealed class JobService : IJobSink, IDisposable
         _results = results;
         _options = options;
         RunId = options.RunId ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        KeyBytes = options.Key is { Length: > 0 } key ? System.Text.Encoding.UTF8.GetBytes(key) : null;
+        Key = options.Key;
         Wire = WireImplementations.Plan(implementationLocations, implementations);
-        _pending = new MpmcQueue<Job>(options.MaxInFlight * 2);
+        Costs = new ImplementationCosts(Wire.Urls.Length);
+        _shared = new MpmcQueue<Job>(options.MaxInFlight * 2);
         _localThreads = localThreads;
         if (Array.IndexOf(Wire.LocalOnly, true) >= 0) CreateHere();
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -81,7 +82,12 @@ public sealed class JobService : IJobSink, IDisposable
             throw;
         }
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
-        if (localThreads > 0) _local = new ExecutorThreads("executor", localThreads, _pending, results);
+        if (localThreads > 0)
+        {
+            _localStats = new ExecutorStats("local", $"{localThreads} thread(s) in flowr");
+            _localQueue = new MpmcQueue<Job>(options.MaxInFlight * 2);
+            _local = new ExecutorThreads("executor", localThreads, _localQueue, results, _shared, new LocalObserver(this, _localStats, accounts: true));
+        }
         _acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "job-service-accept" };
         _acceptThread.Start();
         _timerThread = new Thread(TimerLoop) { IsBackground = true, Name = "job-service-timer" };
@@ -94,33 +100,54 @@ public sealed class JobService : IJobSink, IDisposable
     /// <summary>Random id of this run, advertised as TXT <c>run</c>.</summary>
     public string RunId { get; }
 
-    /// <summary>Cancelled when the run cannot go on (no executor joined in time); see <see cref="FailureReason"/>.</summary>
-    public CancellationToken Failed => _failed.Token;
-
-    /// <summary>Why <see cref="Failed"/> was cancelled.</summary>
-    public string? FailureReason { get; private set; }
-
-    /// <summary>Remote executors connected now.</summary>
-    public int ExecutorCount => _connections.Length;
-
-    /// <summary>Remote executors that joined since the start.</summary>
-    public int ExecutorsJoined { get; private set; }
-
     internal ResultQueue Results => _results;
     internal int MaxInFlight => _options.MaxInFlight;
-    internal byte[]? KeyBytes { get; }
+    internal long MaxMessageLength => _options.MaxMessageLength;
+    internal PresharedKey? Key { get; }
     internal WireImplementations Wire { get; }
+    internal ImplementationCosts Costs { get; }
+    internal bool HasLocalThreads => _local is not null;
 
     public bool TrySubmit(Job job)
     {
-        if (!Wire.LocalOnly[job.FunctionId])
+        if (Wire.LocalOnly[job.FunctionId])
         {
-            // At most MaxInFlight jobs are in flight in a queue of twice that (MpmcQueue.Enqueue).
-            _pending.Enqueue(job);
+            _hereSubmitted++;
+            return _here!.TrySubmit(job);
+        }
+        double mean = Costs.MeanNanoseconds(Wire.IdOfFunction[job.FunctionId]);
+        long cost = double.IsNaN(mean) ? 0 : (long)mean;
+        job.PlacementCost = cost;
+        // NOTE: at most MaxInFlight jobs are in flight, in queues of twice that (MpmcQueue.Enqueue).
+        if (_local is not null && !GoesRemote(cost))
+        {
+            Interlocked.Add(ref _localQueuedNanoseconds, cost);
+            _localQueue!.Enqueue(job);
+            _localSubmitted++;
             return true;
         }
-        _hereSubmitted++;
-        return _here!.TrySubmit(job);
+        Interlocked.Add(ref _sharedQueuedNanoseconds, cost);
+        _shared.Enqueue(job);
+        return true;
+    }
+
+    /// <summary>
+    /// Where a job of <paramref name="cost"/> finishes first: here, after the work already queued for the
+    /// local threads, or on the executor with the earliest round trip plus queued work.
+    /// </summary>
+    private bool GoesRemote(long cost)
+    {
+        var connections = _connections;
+        if (connections.Length == 0 || cost == 0) return false;
+        double local = (double)(Interlocked.Read(ref _localQueuedNanoseconds) + Interlocked.Read(ref _sharedQueuedNanoseconds)) / _localThreads + cost;
+        double best = double.MaxValue;
+        foreach (var connection in connections)
+        {
+            double rtt = connection.RoundTripNanoseconds;
+            if (double.IsNaN(rtt)) continue;
+            best = Math.Min(best, rtt + (double)connection.OutstandingNanoseconds / connection.Threads + cost);
+        }
+        return local > best + PlacementMarginNanoseconds;
     }
 
     public void Flush(int submitted)
@@ -129,18 +156,23 @@ public sealed class JobService : IJobSink, IDisposable
         if (_hereSubmitted > 0)
         {
             _here!.Flush(_hereSubmitted);
-            submitted -= _hereSubmitted;
             _hereSubmitted = 0;
         }
-        _local?.Flush(submitted);
+        if (_localSubmitted > 0)
+        {
+            _local!.Flush(_localSubmitted);
+            _localSubmitted = 0;
+        }
         Pump();
+        // Idle local threads take what no executor took.
+        if (_local is not null && !_shared.IsEmpty) _local.Wake(1);
         if (submitted <= AssistMaxBatch && _local is null) ReceiveResultsNow();
     }
 
     /// <summary>
     /// After a small batch, polls the executors' sockets on the coordinator thread for a moment and
     /// retires results from here. Waking the coordinator from a reading thread costs 35–80 µs on a
-    /// 2-vCPU guest (performance.md), more than a loopback round trip.
+    /// 2-vCPU guest, more than a loopback round trip.
     /// </summary>
     private void ReceiveResultsNow()
     {
@@ -169,9 +201,10 @@ public sealed class JobService : IJobSink, IDisposable
     }
 
     /// <summary>
-    /// Runs a job in flowr: one whose code cannot travel, or one an executor refused (it cannot load
-    /// the module, or does not know the implementation). flowr resolved every implementation before
-    /// the run, so it can always run the job itself. Any thread.
+    /// Runs a job in flowr: one whose code cannot travel, one an executor refused (it cannot load the
+    /// module, or does not know the implementation), one too big to send, or a copy of one held past its
+    /// deadline. flowr resolved every implementation before the run, so it can always run the job itself.
+    /// Any thread.
     /// </summary>
     internal void RunHere(Job job)
     {
@@ -184,132 +217,76 @@ public sealed class JobService : IJobSink, IDisposable
     {
         lock (_hereLock)
         {
-            return _here ??= new ExecutorThreads("here", Math.Max(1, _localThreads), _options.MaxInFlight, _results);
+            return _here ??= new ExecutorThreads("here", Math.Max(1, _localThreads), new MpmcQueue<Job>(_options.MaxInFlight * 4), _results,
+                observer: new LocalObserver(this, _hereStats, accounts: false));
         }
     }
 
-    /// <summary>Sends pending jobs to executors with free credit, a chunk each in turn.</summary>
+    /// <summary>Sends shared jobs to executors with room in their window, a chunk each in turn.</summary>
     internal void Pump()
     {
         var connections = _connections;
         if (connections.Length == 0) return;
         int start = (int)((uint)Interlocked.Increment(ref _rotation) % (uint)connections.Length);
         bool progress = true;
-        while (progress && !_pending.IsEmpty)
+        while (progress && !_shared.IsEmpty)
         {
             progress = false;
             for (int i = 0; i < connections.Length; i++)
             {
-                if (connections[(start + i) % connections.Length].SendFrom(_pending, SendChunk) > 0) progress = true;
+                if (connections[(start + i) % connections.Length].SendFrom(_shared, SendChunk) > 0) progress = true;
             }
         }
     }
 
-    /// <summary>Called by a connection when its results freed credit: refill it.</summary>
+    /// <summary>Called by a connection when its results freed room: refill it.</summary>
     internal void PumpTo(ExecutorConnection connection)
     {
-        while (!_pending.IsEmpty && connection.SendFrom(_pending, SendChunk) > 0)
+        while (!_shared.IsEmpty && connection.SendFrom(_shared, SendChunk) > 0)
         {
         }
+        if (_local is not null && !_shared.IsEmpty) _local.Wake(1);
     }
 
-    internal void Joined(ExecutorConnection connection)
+    /// <summary>A connection took a job from the shared queue.</summary>
+    internal void TakenFromShared(Job job) => Interlocked.Add(ref _sharedQueuedNanoseconds, -job.PlacementCost);
+
+    /// <summary>Puts a job back in the shared queue (its executor left before running it).</summary>
+    internal void Requeue(Job job)
     {
+        Interlocked.Add(ref _sharedQueuedNanoseconds, job.PlacementCost);
+        // NOTE: it was in flight, so it fits (MpmcQueue.Enqueue).
+        _shared.Enqueue(job);
+    }
+
+    /// <summary>What each executor did, local threads first, for <c>flowr -m</c>.</summary>
+    public IReadOnlyList<ExecutorReport> ExecutorReports()
+    {
+        var reports = new List<ExecutorReport>();
+        if (_localStats is not null) reports.Add(_localStats.Report());
+        if (Interlocked.Read(ref _hereStats.JobsRun) > 0) reports.Add(_hereStats.Report());
         lock (_connectionsLock)
         {
-            _connections = [.. _connections, connection];
-            ExecutorsJoined++;
+            foreach (var stats in _joinedStats) reports.Add(stats.Report());
         }
-        Log.Info($"Executor '{connection.Name}' ({connection.Architecture}, {connection.Threads} threads, credit {connection.Capacity}) joined from {connection.RemoteEndPoint}");
-        PumpTo(connection);
+        return reports;
     }
 
-    internal void Left(ExecutorConnection connection, string reason, List<Job> outstanding)
+    /// <summary>Counts what local threads run and learns run times; with <c>accounts</c>, keeps the queued-work estimates.</summary>
+    private sealed class LocalObserver(JobService service, ExecutorStats stats, bool accounts) : IExecutionObserver
     {
-        bool wasJoined;
-        lock (_connectionsLock)
+        public void Taken(Job job, bool stolen)
         {
-            wasJoined = Array.IndexOf(_connections, connection) >= 0;
-            _connections = Array.FindAll(_connections, c => c != connection);
-            _all.Remove(connection);
-            if (_connections.Length == 0) _noExecutorSince = Stopwatch.GetTimestamp();
+            if (accounts) Interlocked.Add(ref stolen ? ref service._sharedQueuedNanoseconds : ref service._localQueuedNanoseconds, -job.PlacementCost);
+            Interlocked.Increment(ref stats.JobsRun);
         }
-        // Outstanding jobs were in flight, so they fit (MpmcQueue.Enqueue).
-        foreach (var job in outstanding) _pending.Enqueue(job);
-        string what = wasJoined ? $"Executor '{connection.Name}'" : $"Connection from {connection.RemoteEndPoint}";
-        if (Volatile.Read(ref _disposed) != 0 && outstanding.Count == 0)
-        {
-            Log.Debug($"{what} closed: {reason}");
-            return;
-        }
-        var level = outstanding.Count > 0 || !wasJoined ? LogLevel.Warn : LogLevel.Info;
-        Log.Write(level, outstanding.Count > 0
-            ? $"{what} left ({reason}); its {outstanding.Count} outstanding job(s) will run elsewhere"
-            : $"{what} closed: {reason}");
-        if (outstanding.Count > 0)
-        {
-            _local?.Flush(outstanding.Count);
-            Pump();
-        }
-    }
 
-    private void AcceptLoop()
-    {
-        while (true)
+        public void Timed(Job job, long elapsedTicks)
         {
-            Socket socket;
-            try
-            {
-                socket = _listener.Accept();
-            }
-            catch (Exception error) when (error is SocketException or ObjectDisposedException)
-            {
-                if (Volatile.Read(ref _disposed) != 0) return;
-                Log.Warn($"job service: accept failed: {error.Message}");
-                continue;
-            }
-            if (Volatile.Read(ref _disposed) != 0)
-            {
-                socket.Dispose();
-                return;
-            }
-            var connection = new ExecutorConnection(this, socket);
-            lock (_connectionsLock) _all.Add(connection);
-            connection.Start();
+            long nanoseconds = (long)Stopwatch.GetElapsedTime(0, elapsedTicks).TotalNanoseconds;
+            service.Costs.Record(service.Wire.IdOfFunction[job.FunctionId], nanoseconds);
+            Interlocked.Add(ref stats.TimedNanoseconds, nanoseconds);
+            Interlocked.Increment(ref stats.TimedJobs);
         }
-    }
-
-    private void TimerLoop()
-    {
-        while (!_stop.Wait(TimerPeriod))
-        {
-            foreach (var connection in _connections) connection.HeartbeatIfIdle();
-            if (_local is null && _connections.Length == 0 && !_pending.IsEmpty && !_failed.IsCancellationRequested
-                && Stopwatch.GetElapsedTime(Interlocked.Read(ref _noExecutorSince)) >= _options.ExecutorTimeout)
-            {
-                FailureReason = ExecutorsJoined == 0
-                    ? $"no executor joined within {_options.ExecutorTimeout.TotalSeconds:0.#} s (flowr -t 0 runs library jobs only on flowrex executors; start one, or raise --executor-timeout)"
-                    : $"every executor left and none joined within {_options.ExecutorTimeout.TotalSeconds:0.#} s";
-                _failed.Cancel();
-            }
-        }
-    }
-
-    /// <summary>Tells every executor the flow is done, closes the job port and stops the local threads.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _listener.Dispose();
-        _stop.Set();
-        ExecutorConnection[] all;
-        lock (_connectionsLock) all = [.. _all];
-        foreach (var connection in all) connection.SendDone();
-        foreach (var connection in all) connection.WaitClosed(TimeSpan.FromSeconds(2));
-        _acceptThread.Join(TimeSpan.FromSeconds(1));
-        _timerThread.Join(TimeSpan.FromSeconds(1));
-        _local?.Dispose();
-        _here?.Dispose();
-        _failed.Dispose();
-        _stop.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Net;
+using Flowr.Runtime.Protocol;
 
 namespace Flowr.Runtime.Distribution;
 
@@ -21,8 +22,11 @@ public sealed record JobServiceOptions
     /// <summary>The TCP port; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>Pre-shared key executors must prove they know (PROTOCOL.md); null: no authentication.</summary>
-    public string? Key { get; init; }
+    /// <summary>Pre-shared key both sides prove they know, which then protects every frame (PROTOCOL.md); null: none.</summary>
+    public PresharedKey? Key { get; init; }
+
+    /// <summary>Largest message (a batch of jobs or results with their values) flowr takes from an executor.</summary>
+    public long MaxMessageLength { get; init; } = ProtocolConstants.DefaultMaxMessageLength;
 
     /// <summary>Identifies this run in the advertisement and the handshake; random when null.</summary>
     public string? RunId { get; init; }

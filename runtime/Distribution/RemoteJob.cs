@@ -14,6 +14,8 @@ internal sealed class RemoteJob
     public JobOutcome Outcome;
     /// <summary>The executor cannot run this job's implementation; <see cref="Outcome"/> holds why.</summary>
     public bool Refused;
+    /// <summary>When its frame was received (<see cref="System.Diagnostics.Stopwatch"/> ticks): the result says how long the executor held it.</summary>
+    public long ReceivedAt;
 
     public ReadOnlySpan<Value> InputSpan => Inputs.AsSpan(0, InputCount);
 

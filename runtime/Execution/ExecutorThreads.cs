@@ -1,19 +1,25 @@
 // Copyright (c) flowr contributors. MIT licence.
+using System.Diagnostics;
 using Flowr.Runtime.Execution.Queues;
 using Flowr.Runtime.Logging;
 
 namespace Flowr.Runtime.Execution;
 
 /// <summary>
-/// A fixed set of threads taking jobs from one lock-free queue, running them and posting the
-/// results. Used for the local library executors (<c>-t N</c>), for them beside remote executors
-/// (over the job service's pending queue, which remote connections drain too) and, with one thread,
-/// for context functions, whose jobs must run one at a time in dispatch order.
+/// A fixed set of threads taking jobs from a lock-free queue, running them and posting the results.
+/// Used for the local library executors (<c>-t N</c>) and, beside remote executors, for the local
+/// threads of a job service, which take their own queue first and then the jobs remote executors
+/// may also take.
 /// </summary>
 public sealed class ExecutorThreads : IJobSink, IDisposable
 {
-    private static readonly Func<ExecutorThreads, bool> HasWorkOrStop = static self => self._stopping || !self._jobs.IsEmpty;
+    /// <summary>One job in this many is timed for an <see cref="IExecutionObserver"/>: timing each would cost more than a small job.</summary>
+    private const int TimingSample = 8;
+    private static readonly Func<ExecutorThreads, bool> HasWorkOrStop =
+        static self => self._stopping || !self._jobs.IsEmpty || (self._steal is { IsEmpty: false });
     private readonly MpmcQueue<Job> _jobs;
+    private readonly MpmcQueue<Job>? _steal;
+    private readonly IExecutionObserver? _observer;
     private readonly IdleWaiter _waiter = new();
     private readonly ResultQueue _results;
     private readonly Thread[] _threads;
@@ -26,11 +32,17 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     {
     }
 
-    /// <summary>Threads over a queue that others may also fill and drain; <see cref="Flush"/> wakes them.</summary>
-    internal ExecutorThreads(string name, int threads, MpmcQueue<Job> jobs, ResultQueue results)
+    /// <summary>
+    /// Threads over <paramref name="jobs"/>, taking from <paramref name="steal"/> (filled and drained by
+    /// others too) when it is empty; <see cref="Flush"/> or <see cref="Wake"/> wakes them.
+    /// </summary>
+    internal ExecutorThreads(string name, int threads, MpmcQueue<Job> jobs, ResultQueue results, MpmcQueue<Job>? steal = null,
+        IExecutionObserver? observer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _jobs = jobs;
+        _steal = steal;
+        _observer = observer;
         _results = results;
         _threads = new Thread[threads];
         for (int i = 0; i < threads; i++)
@@ -54,14 +66,33 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
         if (submitted > 0) _waiter.Wake(submitted);
     }
 
+    /// <summary>Wakes sleeping threads: jobs they may steal have arrived.</summary>
+    internal void Wake(int jobs) => _waiter.Wake(jobs);
+
     private void Work()
     {
+        int count = 0;
         while (true)
         {
-            if (_jobs.TryDequeue(out var job))
+            bool stolen = false;
+            if (!_jobs.TryDequeue(out var job) && _steal is not null && _steal.TryDequeue(out job)) stolen = true;
+            if (job is not null)
             {
-                job.Execute();
-                _results.Post(job);
+                if (_observer is null)
+                {
+                    if (job.Execute()) _results.Post(job);
+                    continue;
+                }
+                _observer.Taken(job, stolen);
+                if (++count % TimingSample != 0)
+                {
+                    if (job.Execute()) _results.Post(job);
+                    continue;
+                }
+                long start = Stopwatch.GetTimestamp();
+                bool claimed = job.Execute();
+                _observer.Timed(job, Stopwatch.GetTimestamp() - start);
+                if (claimed) _results.Post(job);
                 continue;
             }
             if (_stopping) return;

@@ -6,8 +6,9 @@ using System.Buffers.Binary;
 namespace Flowr.Runtime.Protocol;
 
 /// <summary>
-/// A growable output buffer rented from <see cref="ArrayPool{T}"/> that holds one or more frames
-/// to send with one call. Not thread-safe: one writer at a time.
+/// A growable output buffer that holds one or more messages (<c>length | type | body</c>) to send with
+/// one call. A message may be larger than a wire frame: <see cref="FrameSocket"/> sends it in fragments.
+/// Not thread-safe: one writer at a time.
 /// </summary>
 public sealed class FrameBuffer : IDisposable
 {
@@ -18,7 +19,10 @@ public sealed class FrameBuffer : IDisposable
     private int _length;
     private int _frameStart = -1;
 
-    public FrameBuffer(int initialSize = InitialSize) => _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
+    public FrameBuffer(int initialSize = InitialSize) => _buffer = ByteBuffers.Rent(initialSize);
+
+    /// <summary>Largest message this buffer takes; a bigger one fails with <see cref="ProtocolException"/>.</summary>
+    public long MaxMessageLength { get; set; } = ProtocolConstants.DefaultMaxMessageLength;
 
     /// <summary>Bytes written so far (whole frames once <see cref="EndFrame"/> was called).</summary>
     public int Length => _length;
@@ -50,7 +54,7 @@ public sealed class FrameBuffer : IDisposable
     {
         if (_frameStart < 0) throw new InvalidOperationException("no frame is open");
         int length = _length - _frameStart - 4;
-        if (length > ProtocolConstants.MaxFrameLength) ProtocolThrow.FrameTooLarge(length);
+        if (length > MaxMessageLength) ProtocolThrow.MessageTooLarge(length, MaxMessageLength);
         BinaryPrimitives.WriteUInt32LittleEndian(_buffer.AsSpan(_frameStart), (uint)length);
         _frameStart = -1;
     }
@@ -61,6 +65,13 @@ public sealed class FrameBuffer : IDisposable
         if (_frameStart < 0) return;
         _length = _frameStart;
         _frameStart = -1;
+    }
+
+    /// <summary>Drops what was written after <paramref name="length"/> bytes, inside the open frame.</summary>
+    public void Truncate(int length)
+    {
+        if (length < _frameStart + ProtocolConstants.FrameHeaderSize || length > _length) throw new ArgumentOutOfRangeException(nameof(length));
+        _length = length;
     }
 
     /// <summary>Writes a frame with no body.</summary>
@@ -79,11 +90,12 @@ public sealed class FrameBuffer : IDisposable
 
     public void Advance(int count) => _length += count;
 
-    /// <summary>Forgets everything written; keeps the buffer.</summary>
+    /// <summary>Forgets everything written; keeps the buffer unless it grew past the pooled sizes.</summary>
     public void Clear()
     {
         _length = 0;
         _frameStart = -1;
+        if (_buffer.Length > ByteBuffers.PooledLimit) _buffer = ByteBuffers.Rent(InitialSize);
     }
 
     public void Dispose()
@@ -91,17 +103,13 @@ public sealed class FrameBuffer : IDisposable
         byte[] buffer = _buffer;
         _buffer = [];
         _length = 0;
-        if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
+        ByteBuffers.Return(buffer);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int sizeHint)
     {
-        long wanted = Math.Max((long)_buffer.Length * 2, (long)_length + sizeHint);
-        if (wanted > ProtocolConstants.MaxFrameLength * 2L + ProtocolConstants.FrameHeaderSize) ProtocolThrow.FrameTooLarge(wanted);
-        byte[] bigger = ArrayPool<byte>.Shared.Rent((int)wanted);
-        _buffer.AsSpan(0, _length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = bigger;
+        long limit = MaxMessageLength + ProtocolConstants.FrameHeaderSize + 64 * 1024;
+        _buffer = ByteBuffers.Grow(_buffer, _length, (long)_length + sizeHint, Math.Min(limit, ProtocolConstants.MaxMessageLengthLimit));
     }
 }

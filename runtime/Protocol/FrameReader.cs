@@ -12,7 +12,15 @@ public static class FrameReader
     /// can grow its buffer), else 0. On <see cref="ReadStatus.Malformed"/>, <paramref name="error"/> says why.
     /// </summary>
     public static ReadStatus TryReadFrame(
-        ReadOnlySpan<byte> data, out MessageType type, out ReadOnlySpan<byte> body, out int consumed, out string? error)
+        ReadOnlySpan<byte> data, out MessageType type, out ReadOnlySpan<byte> body, out int consumed, out string? error) =>
+        TryReadFrame(data, ProtocolConstants.MaxFrameLength, out type, out body, out consumed, out error);
+
+    /// <summary>
+    /// Reads a plain frame no longer than <paramref name="maxLength"/>. The type byte may carry
+    /// <see cref="ProtocolConstants.MoreFragmentsFlag"/>; the caller decides whether fragments are allowed.
+    /// </summary>
+    public static ReadStatus TryReadFrame(
+        ReadOnlySpan<byte> data, int maxLength, out MessageType type, out ReadOnlySpan<byte> body, out int consumed, out string? error)
     {
         type = default;
         body = default;
@@ -25,9 +33,9 @@ public static class FrameReader
             error = "empty frame (no message type)";
             return ReadStatus.Malformed;
         }
-        if (length > ProtocolConstants.MaxFrameLength)
+        if (length > maxLength)
         {
-            error = $"frame of {length} bytes is over the limit of {ProtocolConstants.MaxFrameLength}";
+            error = $"frame of {length} bytes is over the limit of {maxLength}";
             return ReadStatus.Malformed;
         }
         int total = (int)length + 4;
@@ -37,7 +45,7 @@ public static class FrameReader
             return ReadStatus.NeedMoreData;
         }
         type = (MessageType)data[4];
-        if (type is < MessageType.Hello or > MessageType.Module)
+        if (!IsKnownType(data[4]))
         {
             error = $"unknown message type {data[4]}";
             return ReadStatus.Malformed;
@@ -46,4 +54,8 @@ public static class FrameReader
         consumed = total;
         return ReadStatus.Success;
     }
+
+    /// <summary>A defined message type, with or without the more-fragments flag.</summary>
+    public static bool IsKnownType(byte type) =>
+        (MessageType)(type & ~ProtocolConstants.MoreFragmentsFlag) is >= MessageType.Hello and <= MessageType.Pong;
 }

@@ -1,17 +1,23 @@
 // Copyright (c) flowr contributors. MIT licence.
-using System.Runtime.CompilerServices;
-using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Flowr.Runtime.Protocol;
 
 /// <summary>
-/// A connected TCP socket that reads whole frames into a pooled buffer and sends buffers of frames.
-/// One thread receives; any thread may send (sends are serialised). Receiving times out after
-/// <see cref="ProtocolConstants.DeadPeerTimeout"/> of silence, which is how a dead peer is noticed.
+/// A connected TCP socket speaking the job protocol's frames (PROTOCOL.md, "Frames"). It reads whole
+/// frames into a buffer, reassembles fragmented messages and opens protected frames; it sends without
+/// ever blocking the caller (<see cref="Send"/>): what the socket does not take at once is left to a
+/// writer thread of this connection. One thread receives at a time; any thread may send.
 /// </summary>
-public sealed class FrameSocket : IDisposable
+/// <remarks>
+/// Until <see cref="Authenticated"/> is called only small frames are accepted and no fragments, so a peer
+/// that has proved nothing cannot make this side hold more than a few kilobytes. Receiving gives up after
+/// <see cref="ProtocolConstants.DeadPeerTimeout"/> of silence, which is how a dead peer is noticed.
+/// </remarks>
+public sealed partial class FrameSocket : IDisposable
 {
 #if DEBUG
     /// <summary>Tiny on purpose in debug builds: flushes out split-frame bugs.</summary>
@@ -19,15 +25,22 @@ public sealed class FrameSocket : IDisposable
 #else
     internal const int ReceiveBlockSize = 64 * 1024;
 #endif
+    private static readonly int PollMicroseconds = 250_000;
 
     private readonly Socket _socket;
-    private readonly Lock _sendLock = new();
-    private byte[] _receive;
+    private readonly Lock _readLock = new();
+    private byte[] _receive = [];
     private int _start;
     private int _end;
-    private long _lastSend = Stopwatch.GetTimestamp();
+    /// <summary>A message arriving in fragments: its type (0 when none) and the bodies so far.</summary>
+    private byte _messageType;
+    private byte[] _message = [];
+    private int _messageLength;
+    private FrameCipher? _opener;
+    private int _maxFrameLength = ProtocolConstants.MaxHandshakeFrameLength;
+    private long _maxMessageLength = ProtocolConstants.MaxHandshakeFrameLength;
+    private bool _fragments;
     private long _lastReceive = Stopwatch.GetTimestamp();
-    private readonly Lock _readLock = new();
     private int _assisting;
     private int _disposed;
 
@@ -36,8 +49,8 @@ public sealed class FrameSocket : IDisposable
         _socket = socket;
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "?";
         _socket.NoDelay = true;
-        _socket.ReceiveTimeout = (int)ProtocolConstants.DeadPeerTimeout.TotalMilliseconds;
-        _receive = ArrayPool<byte>.Shared.Rent(ReceiveBlockSize);
+        // NOTE: non-blocking: Send must never wait for a peer that does not read (see FrameSocket.Sending.cs).
+        _socket.Blocking = false;
     }
 
     /// <summary>The peer's address, for logs.</summary>
@@ -46,49 +59,38 @@ public sealed class FrameSocket : IDisposable
     public Socket Socket => _socket;
 
     /// <summary>
-    /// Receives once (blocking) and hands every whole frame to <paramref name="handler"/>. Returns false
-    /// when the peer closed the connection. Throws <see cref="ProtocolException"/> on a malformed frame and
-    /// <see cref="SocketException"/> (TimedOut) after a silence longer than the dead-peer timeout.
+    /// Ends the handshake: from now on frames up to <see cref="ProtocolConstants.MaxFrameLength"/> and
+    /// fragmented messages up to <paramref name="maxIncomingMessage"/> are accepted, and, with a key, frames
+    /// are sealed and opened. Call it between the last plain frame and the first protected one of each
+    /// direction (a frame handler may call it).
     /// </summary>
-    public bool ReceiveFrames<THandler>(THandler handler) where THandler : IFrameHandler
+    internal void Authenticated(long maxIncomingMessage, long maxOutgoingMessage, FrameCipher? sealer, FrameCipher? opener)
     {
-        if (_end == _receive.Length) MakeRoom(0);
-        int received = _socket.Receive(_receive, _end, _receive.Length - _end, SocketFlags.None);
-        if (received == 0) return false;
-        _end += received;
-        Volatile.Write(ref _lastReceive, Stopwatch.GetTimestamp());
-        while (true)
+        _opener = opener;
+        _maxFrameLength = ProtocolConstants.MaxFrameLength + (opener is null ? 0 : ProtocolConstants.TagSize);
+        _maxMessageLength = maxIncomingMessage;
+        _fragments = true;
+        lock (_sendLock)
         {
-            var status = FrameReader.TryReadFrame(_receive.AsSpan(_start, _end - _start), out var type, out var body, out int consumed, out string? error);
-            if (status == ReadStatus.Success)
-            {
-                _start += consumed;
-                handler.OnFrame(type, body);
-                continue;
-            }
-            if (status == ReadStatus.Malformed) throw new ProtocolException(error!);
-            MakeRoom(consumed);
-            return true;
+            _sealer = sealer;
+            _maxOutgoingMessage = maxOutgoingMessage;
         }
     }
 
     /// <summary>
-    /// The reading thread's loop step when other threads may also read with <see cref="TryReceiveFramesNow"/>:
-    /// waits for data without holding the read lock, then reads under it. Returns false when the peer
-    /// closed the connection; throws <see cref="SocketException"/> (TimedOut) after a silence longer than the
-    /// dead-peer timeout.
+    /// Waits for data, then reads once and hands every whole message to <paramref name="handler"/>.
+    /// Returns false when the peer closed the connection. Throws <see cref="ProtocolException"/> on a
+    /// malformed or forged frame and <see cref="SocketException"/> (TimedOut) after a silence longer than
+    /// <paramref name="silenceLimit"/> (default: the dead-peer timeout).
     /// </summary>
-    public bool WaitAndReceiveFrames<THandler>(THandler handler) where THandler : IFrameHandler
+    public bool ReceiveFrames<THandler>(THandler handler, TimeSpan? silenceLimit = null) where THandler : IFrameHandler
     {
-        int pollMicroseconds = (int)(ProtocolConstants.HeartbeatInterval.TotalMilliseconds * 1000);
+        TimeSpan limit = silenceLimit ?? ProtocolConstants.DeadPeerTimeout;
         while (true)
         {
-            if (!_socket.Poll(pollMicroseconds, SelectMode.SelectRead))
+            if (!_socket.Poll(PollMicroseconds, SelectMode.SelectRead))
             {
-                if (Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReceive)) > ProtocolConstants.DeadPeerTimeout)
-                {
-                    throw new SocketException((int)SocketError.TimedOut);
-                }
+                if (Stopwatch.GetElapsedTime(Volatile.Read(ref _lastReceive)) > limit) throw new SocketException((int)SocketError.TimedOut);
                 continue;
             }
             // Another thread is polling for these bytes (TryReceiveFramesNow): leave them to it.
@@ -99,10 +101,9 @@ public sealed class FrameSocket : IDisposable
             }
             lock (_readLock)
             {
-                // NOTE: readable with nothing available means end of stream or an error, unless another
-                // thread took the bytes between the poll and the lock: then wait again.
-                if (_socket.Available == 0 && !_socket.Poll(0, SelectMode.SelectRead)) continue;
-                return ReceiveFrames(handler);
+                int result = ReceiveOnce(handler);
+                if (result < 0) continue;   // another thread took the bytes between the poll and the lock
+                return result > 0;
             }
         }
     }
@@ -117,7 +118,7 @@ public sealed class FrameSocket : IDisposable
         if (!_readLock.TryEnter()) return false;
         try
         {
-            return _socket.Available > 0 && ReceiveFrames(handler);
+            return _socket.Available > 0 && ReceiveOnce(handler) > 0;
         }
         finally
         {
@@ -128,59 +129,96 @@ public sealed class FrameSocket : IDisposable
     /// <summary>Ends a run of <see cref="TryReceiveFramesNow"/> calls: the reading thread reads again.</summary>
     public void EndAssist() => Volatile.Write(ref _assisting, 0);
 
-    /// <summary>Sends bytes holding whole frames.</summary>
-    public void Send(ReadOnlySpan<byte> frames)
+    /// <summary>One non-blocking receive: 1 when bytes came, 0 at the end of the stream, -1 when none were there.</summary>
+    private int ReceiveOnce<THandler>(THandler handler) where THandler : IFrameHandler
     {
-        lock (_sendLock)
+        if (_receive.Length == 0) _receive = ByteBuffers.Rent(ReceiveBlockSize);
+        if (_end == _receive.Length) MakeRoom(0);
+        int received = _socket.Receive(_receive.AsSpan(_end), SocketFlags.None, out SocketError error);
+        if (error == SocketError.WouldBlock) return -1;
+        if (error != SocketError.Success) throw new SocketException((int)error);
+        if (received == 0) return 0;
+        _end += received;
+        Volatile.Write(ref _lastReceive, Stopwatch.GetTimestamp());
+        HandleFrames(handler);
+        return 1;
+    }
+
+    private void HandleFrames<THandler>(THandler handler) where THandler : IFrameHandler
+    {
+        while (_end - _start >= 4)
         {
-            while (!frames.IsEmpty)
+            uint length = BinaryPrimitives.ReadUInt32LittleEndian(_receive.AsSpan(_start));
+            var opener = _opener;
+            int minimum = opener is null ? 1 : 1 + ProtocolConstants.TagSize;
+            if (length < minimum) throw new ProtocolException(length == 0 ? "empty frame (no message type)" : $"frame of {length} bytes is too short");
+            if (length > _maxFrameLength) throw new ProtocolException($"frame of {length} bytes is over the limit of {_maxFrameLength}");
+            int total = (int)length + 4;
+            if (_end - _start < total)
             {
-                int sent = _socket.Send(frames, SocketFlags.None);
-                frames = frames.Slice(sent);
+                MakeRoom(total);
+                return;
             }
-            _lastSend = Stopwatch.GetTimestamp();
+            Span<byte> frame = _receive.AsSpan(_start, total);
+            _start += total;
+            Span<byte> plain;
+            if (opener is null)
+            {
+                plain = frame[4..];
+            }
+            else if (!opener.TryOpen(frame, out plain))
+            {
+                throw new ProtocolException("a frame failed authentication (altered, forged, replayed or out of order)");
+            }
+            Deliver(handler, plain[0], plain[1..]);
+        }
+        if (_start == _end)
+        {
+            _start = _end = 0;
+            // A big frame came and went: give its buffer back rather than keep it for an idle connection.
+            if (_receive.Length > ByteBuffers.PooledLimit)
+            {
+                byte[] big = _receive;
+                _receive = ByteBuffers.Rent(ReceiveBlockSize);
+                ByteBuffers.Return(big);
+            }
         }
     }
 
-    /// <summary>Sends a heartbeat if nothing was sent for a heartbeat interval; false if the send failed.</summary>
-    public bool HeartbeatIfIdle()
+    /// <summary>Hands a frame's message to the handler, or keeps it when more fragments of it follow.</summary>
+    private void Deliver<THandler>(THandler handler, byte type, ReadOnlySpan<byte> body) where THandler : IFrameHandler
     {
-        if (Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSend)) < ProtocolConstants.HeartbeatInterval) return true;
-        ReadOnlySpan<byte> heartbeat = [1, 0, 0, 0, (byte)MessageType.Heartbeat];
+        if (!FrameReader.IsKnownType(type)) throw new ProtocolException($"unknown message type {type}");
+        bool more = (type & ProtocolConstants.MoreFragmentsFlag) != 0;
+        byte plainType = (byte)(type & ~ProtocolConstants.MoreFragmentsFlag);
+        if (!more && _messageType == 0)
+        {
+            handler.OnFrame((MessageType)plainType, body);
+            return;
+        }
+        if (!_fragments) throw new ProtocolException("a fragmented message before the handshake ended");
+        if (_messageType != 0 && _messageType != plainType) throw new ProtocolException("a fragment of another message type inside a fragmented message");
+        long wanted = (long)_messageLength + body.Length;
+        if (wanted > _maxMessageLength) throw new ProtocolException($"a message of more than {_maxMessageLength} bytes (the largest this side takes)");
+        if (wanted > _message.Length) _message = ByteBuffers.Grow(_message, _messageLength, wanted, _maxMessageLength);
+        body.CopyTo(_message.AsSpan(_messageLength));
+        _messageLength += body.Length;
+        _messageType = plainType;
+        if (more) return;
+        int length = _messageLength;
+        _messageType = 0;
+        _messageLength = 0;
         try
         {
-            Send(heartbeat);
-            return true;
+            handler.OnFrame((MessageType)plainType, _message.AsSpan(0, length));
         }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        finally
         {
-            return false;
-        }
-    }
-
-    /// <summary>Sends what is left, then stops both directions so the peer's and our receive end.</summary>
-    public void Shutdown()
-    {
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception error) when (error is SocketException or ObjectDisposedException)
-        {
-            // Already closed by the peer or by us.
-        }
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        _socket.Dispose();
-        // NOTE: call from the reading thread (or after it ended); the lock waits out a TryReceiveFramesNow.
-        lock (_readLock)
-        {
-            byte[] buffer = _receive;
-            _receive = [];
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (_message.Length > ByteBuffers.PooledLimit)
+            {
+                ByteBuffers.Return(_message);
+                _message = [];
+            }
         }
     }
 
@@ -192,10 +230,9 @@ public sealed class FrameSocket : IDisposable
         int wanted = Math.Max(frameSize, unread + 1);
         if (wanted > _receive.Length)
         {
-            byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Max(wanted, _receive.Length * 2));
-            _receive.AsSpan(_start, unread).CopyTo(bigger);
-            ArrayPool<byte>.Shared.Return(_receive);
-            _receive = bigger;
+            _receive = _start == 0
+                ? ByteBuffers.Grow(_receive, _end, wanted, (long)_maxFrameLength + 4)
+                : MoveToBigger(unread, wanted);
         }
         else if (_start > 0)
         {
@@ -203,5 +240,51 @@ public sealed class FrameSocket : IDisposable
         }
         _start = 0;
         _end = unread;
+    }
+
+    private byte[] MoveToBigger(int unread, int wanted)
+    {
+        byte[] bigger = ByteBuffers.Rent(Math.Max(wanted, _receive.Length * 2));
+        _receive.AsSpan(_start, unread).CopyTo(bigger);
+        ByteBuffers.Return(_receive);
+        return bigger;
+    }
+
+    /// <summary>Stops both directions so the peer's and our receive end; what is queued is dropped.</summary>
+    public void Shutdown()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            // Already closed by the peer or by us.
+        }
+        WakeWriter();
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        StopWriter();
+        _socket.Dispose();
+        // NOTE: call from the reading thread (or after it ended); the lock waits out a TryReceiveFramesNow.
+        lock (_readLock)
+        {
+            ByteBuffers.Return(_receive);
+            _receive = [];
+            ByteBuffers.Return(_message);
+            _message = [];
+        }
+        _opener?.Dispose();
+        lock (_sendLock)
+        {
+            _sealer?.Dispose();
+            _sealer = null;
+            ByteBuffers.Return(_out);
+            _out = [];
+            _outStart = _outEnd = 0;
+        }
     }
 }

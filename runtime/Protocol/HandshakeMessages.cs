@@ -3,9 +3,10 @@ namespace Flowr.Runtime.Protocol;
 
 /// <summary>
 /// <c>hello</c>: the first frame an executor sends (PROTOCOL.md, "Handshake").
-/// Body: u16 version, string name, string architecture, varint threads, varint credit.
+/// Body: u16 version, string name, string architecture, varint threads, varint credit, varint largest
+/// message it takes, 32-byte nonce.
 /// </summary>
-public readonly record struct HelloMessage(ushort Version, string Name, string Architecture, int Threads, int Credit)
+public readonly record struct HelloMessage(ushort Version, string Name, string Architecture, int Threads, int Credit, long MaxMessageLength, byte[] Nonce)
 {
     /// <summary>Longest executor name or architecture accepted.</summary>
     public const int MaxTextLength = 256;
@@ -15,33 +16,49 @@ public readonly record struct HelloMessage(ushort Version, string Name, string A
         buffer.BeginFrame(MessageType.Hello);
         var writer = new ProtocolWriter(buffer);
         writer.WriteUInt16(Version);
-        writer.WriteString(Name);
+        writer.WriteString(Name.Length > MaxTextLength ? Name[..MaxTextLength] : Name);
         writer.WriteString(Architecture);
         writer.WriteVarUInt((ulong)Threads);
         writer.WriteVarUInt((ulong)Credit);
+        writer.WriteVarUInt((ulong)MaxMessageLength);
+        writer.WriteBytes(Nonce);
         buffer.EndFrame();
     }
 
+    /// <summary>Reads a hello; one of another protocol version is read up to its version only.</summary>
     public static HelloMessage Read(ReadOnlySpan<byte> body)
     {
         var reader = new ProtocolReader(body);
         ushort version = reader.ReadUInt16();
+        if (version != ProtocolConstants.Version) return new HelloMessage(version, "", "", 0, 0, 0, []);
         string name = reader.ReadString();
         string architecture = reader.ReadString();
         int threads = reader.ReadLength(ushort.MaxValue);
         int credit = reader.ReadLength(1 << 20);
+        long maxMessage = ReadMaxMessage(ref reader);
+        byte[] nonce = reader.ReadBytes(ProtocolConstants.AuthSize).ToArray();
         reader.EnsureAtEnd();
         if (name.Length > MaxTextLength || architecture.Length > MaxTextLength) ProtocolThrow.Malformed("hello text too long");
-        return new HelloMessage(version, name, architecture, threads, credit);
+        return new HelloMessage(version, name, architecture, threads, credit, maxMessage, nonce);
+    }
+
+    internal static long ReadMaxMessage(ref ProtocolReader reader)
+    {
+        ulong value = reader.ReadVarUInt();
+        if (value < (ulong)ProtocolConstants.MaxFrameLength || value > (ulong)ProtocolConstants.MaxMessageLengthLimit)
+        {
+            ProtocolThrow.Malformed($"largest message {value} out of range");
+        }
+        return (long)value;
     }
 }
 
 /// <summary>
 /// <c>welcome</c>: the coordinator's answer to <c>hello</c>.
-/// Body: u16 version, string run id, varint heartbeat interval in ms, varint nonce length (0 or 32), nonce.
-/// A non-empty nonce asks for <c>auth</c>.
+/// Body: u16 version, string run id, varint heartbeat interval in ms, varint largest message it takes,
+/// 32-byte nonce, u8 keyed (0 or 1), and when keyed the coordinator's 32-byte proof of the key.
 /// </summary>
-public readonly record struct WelcomeMessage(ushort Version, string RunId, int HeartbeatMilliseconds, byte[] Nonce)
+public readonly record struct WelcomeMessage(ushort Version, string RunId, int HeartbeatMilliseconds, long MaxMessageLength, byte[] Nonce, byte[]? Proof)
 {
     public void WriteFrame(FrameBuffer buffer)
     {
@@ -50,22 +67,29 @@ public readonly record struct WelcomeMessage(ushort Version, string RunId, int H
         writer.WriteUInt16(Version);
         writer.WriteString(RunId);
         writer.WriteVarUInt((ulong)HeartbeatMilliseconds);
-        writer.WriteVarUInt((ulong)Nonce.Length);
+        writer.WriteVarUInt((ulong)MaxMessageLength);
         writer.WriteBytes(Nonce);
+        writer.WriteByte(Proof is null ? (byte)0 : (byte)1);
+        if (Proof is not null) writer.WriteBytes(Proof);
         buffer.EndFrame();
     }
 
+    /// <summary>Reads a welcome; one of another protocol version is read up to its version only.</summary>
     public static WelcomeMessage Read(ReadOnlySpan<byte> body)
     {
         var reader = new ProtocolReader(body);
         ushort version = reader.ReadUInt16();
+        if (version != ProtocolConstants.Version) return new WelcomeMessage(version, "", 0, 0, [], null);
         string runId = reader.ReadString();
         int heartbeat = reader.ReadLength(600_000);
-        int nonceLength = reader.ReadLength(ProtocolConstants.AuthSize);
-        if (nonceLength is not 0 and not ProtocolConstants.AuthSize) ProtocolThrow.Malformed("nonce must be empty or 32 bytes");
-        byte[] nonce = reader.ReadBytes(nonceLength).ToArray();
+        long maxMessage = HelloMessage.ReadMaxMessage(ref reader);
+        byte[] nonce = reader.ReadBytes(ProtocolConstants.AuthSize).ToArray();
+        byte keyed = reader.ReadByte();
+        if (keyed > 1) ProtocolThrow.Malformed("keyed must be 0 or 1");
+        byte[]? proof = keyed == 1 ? reader.ReadBytes(ProtocolConstants.AuthSize).ToArray() : null;
         reader.EnsureAtEnd();
-        return new WelcomeMessage(version, runId, heartbeat, nonce);
+        if (runId.Length > HelloMessage.MaxTextLength) ProtocolThrow.Malformed("run id too long");
+        return new WelcomeMessage(version, runId, heartbeat, maxMessage, nonce, proof);
     }
 }
 
@@ -111,7 +135,7 @@ public static class ControlMessages
         return grant;
     }
 
-    /// <summary><c>auth</c>: the 32-byte HMAC-SHA256 of the welcome nonce.</summary>
+    /// <summary><c>auth</c>: the executor's 32-byte proof of the key.</summary>
     public static void WriteAuth(FrameBuffer buffer, ReadOnlySpan<byte> mac)
     {
         buffer.BeginFrame(MessageType.Auth);
@@ -139,6 +163,22 @@ public static class ControlMessages
         string reason = reader.ReadString();
         reader.EnsureAtEnd();
         return reason;
+    }
+
+    /// <summary><c>ping</c> or <c>pong</c>: a u64 the executor sends back unchanged.</summary>
+    public static void WritePing(FrameBuffer buffer, MessageType type, ulong stamp)
+    {
+        buffer.BeginFrame(type);
+        new ProtocolWriter(buffer).WriteUInt64Fixed(stamp);
+        buffer.EndFrame();
+    }
+
+    public static ulong ReadPing(ReadOnlySpan<byte> body)
+    {
+        var reader = new ProtocolReader(body);
+        ulong stamp = reader.ReadUInt64Fixed();
+        reader.EnsureAtEnd();
+        return stamp;
     }
 
     /// <summary>Fails unless a heartbeat or done frame is empty.</summary>

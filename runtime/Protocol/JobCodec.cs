@@ -38,22 +38,31 @@ public static class JobCodec
     }
 
     /// <summary>
-    /// A result: varint job id, flags (1 = has output, 2 = run again, 4 = error, 8 = refused), then the
-    /// output value when flag 1 is set, then the error message when flag 4 is set. "No output" and
-    /// "output null" differ.
+    /// A result: varint job id, flags (1 = has output, 2 = run again, 4 = error, 8 = refused), varint
+    /// nanoseconds the job ran, varint nanoseconds the executor held it (from receiving it to sending its
+    /// result: its run and its wait behind other jobs), then the output value when flag 1 is set, then the
+    /// error message when flag 4 is set. "No output" and "output null" differ.
     /// </summary>
-    public static void WriteResult(ref ProtocolWriter writer, long jobId, in JobOutcome outcome)
+    public static void WriteResult(ref ProtocolWriter writer, long jobId, in JobOutcome outcome, long runNanoseconds, long heldNanoseconds = 0)
     {
         writer.WriteVarUInt((ulong)jobId);
         if (outcome.Error is { } error)
         {
             writer.WriteByte(ErrorFlag);
+            WriteTimes(ref writer, runNanoseconds, heldNanoseconds);
             writer.WriteString(error.Length > MaxErrorLength ? error[..MaxErrorLength] : error);
             return;
         }
         byte flags = (byte)((outcome.HasOutput ? HasOutputFlag : 0) | (outcome.RunAgain ? RunAgainFlag : 0));
         writer.WriteByte(flags);
+        WriteTimes(ref writer, runNanoseconds, heldNanoseconds);
         if (outcome.HasOutput) ValueCodec.Write(ref writer, outcome.Output);
+    }
+
+    private static void WriteTimes(ref ProtocolWriter writer, long runNanoseconds, long heldNanoseconds)
+    {
+        writer.WriteVarUInt((ulong)Math.Max(0, runNanoseconds));
+        writer.WriteVarUInt((ulong)Math.Max(0, heldNanoseconds));
     }
 
     /// <summary>
@@ -65,6 +74,8 @@ public static class JobCodec
         ArgumentNullException.ThrowIfNull(reason);
         writer.WriteVarUInt((ulong)jobId);
         writer.WriteByte(ErrorFlag | RefusedFlag);
+        writer.WriteVarUInt(0);
+        writer.WriteVarUInt(0);
         writer.WriteString(reason.Length > MaxErrorLength ? reason[..MaxErrorLength] : reason);
     }
 
@@ -77,9 +88,15 @@ public static class JobCodec
     }
 
     /// <summary>Reads the rest of a result; <paramref name="refused"/> is true for a refusal (whose outcome is the error).</summary>
-    public static JobOutcome ReadOutcome(ref ProtocolReader reader, out bool refused)
+    public static JobOutcome ReadOutcome(ref ProtocolReader reader, out bool refused, out long runNanoseconds) =>
+        ReadOutcome(ref reader, out refused, out runNanoseconds, out _);
+
+    /// <summary>Reads the rest of a result with both its times (see <see cref="WriteResult"/>).</summary>
+    public static JobOutcome ReadOutcome(ref ProtocolReader reader, out bool refused, out long runNanoseconds, out long heldNanoseconds)
     {
         byte flags = reader.ReadByte();
+        runNanoseconds = ReadNanoseconds(ref reader);
+        heldNanoseconds = ReadNanoseconds(ref reader);
         refused = flags == (ErrorFlag | RefusedFlag);
         if (flags == ErrorFlag || refused)
         {
@@ -91,5 +108,11 @@ public static class JobCodec
         return (flags & HasOutputFlag) != 0
             ? JobOutcome.Ok(ValueCodec.Read(ref reader), runAgain)
             : JobOutcome.NoOutput(runAgain);
+    }
+
+    private static long ReadNanoseconds(ref ProtocolReader reader)
+    {
+        ulong value = reader.ReadVarUInt();
+        return value > long.MaxValue ? long.MaxValue : (long)value;
     }
 }

@@ -4,11 +4,11 @@ namespace Flowr.Runtime.Protocol;
 /// <summary>The type byte of a frame (PROTOCOL.md, "Messages").</summary>
 public enum MessageType : byte
 {
-    /// <summary>Executor → coordinator: version, name, architecture, threads, credit.</summary>
+    /// <summary>Executor → coordinator: version, name, architecture, threads, credit, largest message, nonce.</summary>
     Hello = 1,
-    /// <summary>Coordinator → executor: version, run id, heartbeat interval, auth nonce.</summary>
+    /// <summary>Coordinator → executor: version, run id, heartbeat interval, largest message, nonce, proof of the key.</summary>
     Welcome = 2,
-    /// <summary>Executor → coordinator: HMAC-SHA256 of the nonce with the pre-shared key.</summary>
+    /// <summary>Executor → coordinator: proof of the pre-shared key.</summary>
     Auth = 3,
     /// <summary>Coordinator → executor: maps a small implementation id to a <c>lib://</c> URL.</summary>
     Implementation = 4,
@@ -26,4 +26,8 @@ public enum MessageType : byte
     Close = 10,
     /// <summary>Coordinator → executor: a provided function's WebAssembly module, named by its SHA-256.</summary>
     Module = 11,
+    /// <summary>Coordinator → executor: a u64 the executor sends back at once in <see cref="Pong"/> (round trips).</summary>
+    Ping = 12,
+    /// <summary>Executor → coordinator: the u64 of a <see cref="Ping"/>.</summary>
+    Pong = 13,
 }

@@ -11,6 +11,6 @@ internal static class ProtocolThrow
     public static void Malformed(string reason) => throw new ProtocolException($"Malformed frame: {reason}");
 
     [DoesNotReturn]
-    public static void FrameTooLarge(long length) =>
-        throw new ProtocolException($"Frame of {length} bytes is over the limit of {ProtocolConstants.MaxFrameLength}");
+    public static void MessageTooLarge(long length, long limit) =>
+        throw new ProtocolException($"Message of {length} bytes is over the limit of {limit}");
 }

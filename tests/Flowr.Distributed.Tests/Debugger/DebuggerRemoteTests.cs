@@ -6,7 +6,7 @@ namespace Flowr.Distributed.Tests.Debugger;
 
 /// <summary>
 /// <c>flowr -d -t 0</c> with a real flowrex in a private network namespace, typed at through a
-/// pseudo-terminal: breaks happen in flowr before a job is dispatched, and a flowrex stays connected
+/// pseudo-terminal: breaks happen in flowr before the run's job is dispatched, and a flowrex stays connected
 /// while the user sits at the prompt (heartbeats), then runs the rest of the flow.
 /// </summary>
 public sealed class DebuggerRemoteTests
@@ -34,8 +34,8 @@ public sealed class DebuggerRemoteTests
         // Longer than the 5 s after which either side drops a silent peer: only heartbeats keep it.
         Thread.Sleep(TimeSpan.FromSeconds(7));
         session.Command("p", Limit);
-        session.WaitFor("Jobs in flight:\n  Job #1 of #0 /my-first-flow/add not dispatched yet\n", Limit);
-        // Stopped before dispatch: the flowrex has run nothing yet.
+        session.WaitFor("Jobs in flight:\n  Job #1 of #0 /my-first-flow/add next, to run on the job service for flowrex executors (1 connected)\n", Limit);
+        // Stopped before dispatch, in the run's initialization (the speculation starts after it): the flowrex has run nothing yet.
         Assert.DoesNotContain(flowrex.StderrLines, l => l.StartsWith("DEBUG - Job #", StringComparison.Ordinal));
         session.Command("s", Limit);
         session.WaitFor("Job #1 of #0 /my-first-flow/add finished: output 1\n", Limit);

@@ -19,13 +19,12 @@ internal static class Harness
     {
         var state = new RunState(flow.Manifest, flow.Implementations, new RunStateOptions());
         using var results = new ResultQueue(4096);
-        using var context = new ExecutorThreads("context", 1, 4096, results);
         using var service = new JobService(results, flow.Locations, localThreads, options with { ExecutorTimeout = limit ?? TimeSpan.FromSeconds(20) },
             flow.Implementations);
         whileRunning(service);
         try
         {
-            return new FlowCoordinator(state, results, context, service, 4096).Run(service.Failed);
+            return new FlowCoordinator(state, results, service).Run(service.Failed);
         }
         catch (OperationCanceledException)
         {
@@ -43,5 +42,5 @@ internal static class Harness
         }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public static ExecutorSessionOptions Executor(string name, int threads = 1, int? credit = null, string? key = null) =>
-        new() { Name = name, Threads = threads, Credit = credit, Key = key, Resolve = StdLib };
+        new() { Name = name, Threads = threads, Credit = credit, Key = key is null ? null : Keys.Of(key), Resolve = StdLib };
 }

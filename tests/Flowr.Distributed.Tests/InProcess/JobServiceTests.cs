@@ -127,11 +127,11 @@ public sealed class JobServiceTests
     {
         var flow = TestFlows.FanOut(100);
         Task<ExecutorSessionResult>? wrong = null, right = null;
-        Harness.Run(flow, new JobServiceOptions { Key = "sesame" }, service =>
+        Harness.Run(flow, new JobServiceOptions { Key = Keys.Of("open sesame, please") }, service =>
         {
-            wrong = Harness.StartExecutor(service.Port, Harness.Executor("wrong", key: "open"));
+            wrong = Harness.StartExecutor(service.Port, Harness.Executor("wrong", key: "close sesame, please"));
             Assert.True(wrong.Wait(Limit));
-            right = Harness.StartExecutor(service.Port, Harness.Executor("right", key: "sesame"));
+            right = Harness.StartExecutor(service.Port, Harness.Executor("right", key: "open sesame, please"));
         });
 
         Assert.Equal(SessionEnd.Dropped, wrong!.Result.End);

@@ -100,8 +100,7 @@ public sealed class ModuleShippingTests
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
             using var frames = _frames = new FrameSocket(socket);
-            new HelloMessage(ProtocolConstants.Version, "raw", "test", 1, 1).WriteFrame(_buffer);
-            frames.Send(_buffer.WrittenSpan);
+            RawPeer.SendHello(frames, "raw", credit: 1);
             while (!_done && frames.ReceiveFrames(this))
             {
             }
@@ -112,6 +111,9 @@ public sealed class ModuleShippingTests
         {
             switch (type)
             {
+                case MessageType.Welcome:
+                    RawPeer.HandshakeOver(_frames!);
+                    break;
                 case MessageType.Done:
                     _done = true;
                     break;
@@ -144,7 +146,7 @@ public sealed class ModuleShippingTests
                 for (int i = 0; i < count; i++) inputs[i] = ValueCodec.Read(ref reader);
                 JobsReceived++;
                 if (refuse) JobCodec.WriteRefusal(ref writer, id, "refused by the test");
-                else JobCodec.WriteResult(ref writer, id, _implementations[implementation]!.Run(inputs));
+                else JobCodec.WriteResult(ref writer, id, _implementations[implementation]!.Run(inputs), 0);
             }
             _buffer.EndFrame();
             _frames!.Send(_buffer.WrittenSpan);

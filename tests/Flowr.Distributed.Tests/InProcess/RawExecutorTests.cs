@@ -29,9 +29,7 @@ public sealed class RawExecutorTests
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
         using var frames = new FrameSocket(socket);
-        using var buffer = new FrameBuffer();
-        new HelloMessage(ProtocolConstants.Version, "raw", "test", 1, 1).WriteFrame(buffer);
-        frames.Send(buffer.WrittenSpan);
+        RawPeer.SendHello(frames, "raw", credit: 1);
         var handler = new Handler(frames);
         while (!handler.Done && frames.ReceiveFrames(handler))
         {
@@ -46,13 +44,14 @@ public sealed class RawExecutorTests
 
         public void OnFrame(MessageType type, ReadOnlySpan<byte> body)
         {
+            if (type == MessageType.Welcome) RawPeer.HandshakeOver(frames);
             if (type == MessageType.Done) Done = true;
             if (type != MessageType.Jobs) return;
             var reader = new ProtocolReader(body);
             _buffer.Clear();
             _buffer.BeginFrame(MessageType.Results);
             var writer = new ProtocolWriter(_buffer);
-            JobCodec.WriteResult(ref writer, 1_000_000, JobOutcome.Ok(Value.FromInt64(-1)));
+            JobCodec.WriteResult(ref writer, 1_000_000, JobOutcome.Ok(Value.FromInt64(-1)), 0);
             while (!reader.IsAtEnd)
             {
                 JobCodec.ReadJobHeader(ref reader, out long id, out _, out int count);
@@ -62,8 +61,8 @@ public sealed class RawExecutorTests
                     ValueCodec.Read(ref reader).TryGetInt64(out long input);
                     sum += input;
                 }
-                JobCodec.WriteResult(ref writer, id, JobOutcome.Ok(Value.FromInt64(sum)));
-                JobCodec.WriteResult(ref writer, id, JobOutcome.Ok(Value.FromInt64(-sum)));
+                JobCodec.WriteResult(ref writer, id, JobOutcome.Ok(Value.FromInt64(sum)), 0);
+                JobCodec.WriteResult(ref writer, id, JobOutcome.Ok(Value.FromInt64(-sum)), 0);
             }
             _buffer.EndFrame();
             frames.Send(_buffer.WrittenSpan);

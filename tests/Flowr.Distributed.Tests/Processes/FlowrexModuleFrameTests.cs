@@ -102,11 +102,8 @@ public sealed class FlowrexModuleFrameTests
 
         public void Handshake()
         {
-            _frames.Socket.ReceiveTimeout = (int)Limit.TotalMilliseconds;
-            while (!_helloSeen) Assert.True(_frames.ReceiveFrames(this), "flowrex closed before hello");
-            using var buffer = new FrameBuffer();
-            new WelcomeMessage(ProtocolConstants.Version, "raw-run", 1000, []).WriteFrame(buffer);
-            _frames.Send(buffer.WrittenSpan);
+            while (!_helloSeen) Assert.True(_frames.ReceiveFrames(this, Limit), "flowrex closed before hello");
+            InProcess.RawPeer.SendWelcome(_frames, "raw-run");
         }
 
         public void Send(ReadOnlySpan<byte> frames) => _frames.Send(frames);
@@ -139,7 +136,7 @@ public sealed class FlowrexModuleFrameTests
                     while (!reader.IsAtEnd)
                     {
                         long id = JobCodec.ReadResultId(ref reader);
-                        var outcome = JobCodec.ReadOutcome(ref reader, out bool refused);
+                        var outcome = JobCodec.ReadOutcome(ref reader, out bool refused, out _);
                         _results[id] = (refused, outcome);
                     }
                     break;

@@ -43,7 +43,7 @@ public sealed class FrameTests
     [Theory]
     [InlineData(new byte[] { 0, 0, 0, 0 }, "empty frame")]
     [InlineData(new byte[] { 1, 0, 0, 0, 0 }, "unknown message type 0")]
-    [InlineData(new byte[] { 1, 0, 0, 0, 12 }, "unknown message type 12")]
+    [InlineData(new byte[] { 1, 0, 0, 0, 14 }, "unknown message type 14")]
     [InlineData(new byte[] { 1, 0, 0, 0, 200 }, "unknown message type 200")]
     public void Empty_frames_and_unknown_types_are_malformed(byte[] bytes, string reason)
     {
@@ -52,14 +52,14 @@ public sealed class FrameTests
     }
 
     [Fact]
-    public void Writing_a_frame_over_the_limit_throws()
+    public void Writing_a_message_over_the_limit_throws()
     {
-        using var buffer = new FrameBuffer();
+        using var buffer = new FrameBuffer { MaxMessageLength = 1 << 20 };
         buffer.BeginFrame(MessageType.Jobs);
         Assert.Throws<ProtocolException>(() =>
         {
             var w = new ProtocolWriter(buffer);
-            w.WriteBytes(new byte[ProtocolConstants.MaxFrameLength]);
+            w.WriteBytes(new byte[(1 << 20) + 1]);
             buffer.EndFrame();
         });
     }
@@ -68,21 +68,27 @@ public sealed class FrameTests
     public void Hello_and_welcome_round_trip()
     {
         using var buffer = new FrameBuffer();
-        var hello = new HelloMessage(ProtocolConstants.Version, "pi-4", "Arm64", 4, 1024);
-        hello.WriteFrame(buffer);
         var nonce = new byte[ProtocolConstants.AuthSize];
         nonce[7] = 9;
-        new WelcomeMessage(ProtocolConstants.Version, "ab12", 1000, nonce).WriteFrame(buffer);
+        var hello = new HelloMessage(ProtocolConstants.Version, "pi-4", "Arm64", 4, 1024, ProtocolConstants.DefaultMaxMessageLength, nonce);
+        hello.WriteFrame(buffer);
+        var proof = new byte[ProtocolConstants.AuthSize];
+        proof[0] = 1;
+        new WelcomeMessage(ProtocolConstants.Version, "ab12", 1000, 64L << 20, nonce, proof).WriteFrame(buffer);
         byte[] bytes = buffer.WrittenSpan.ToArray();
 
         Assert.Equal(ReadStatus.Success, FrameReader.TryReadFrame(bytes, out var type, out var body, out int consumed, out _));
         Assert.Equal(MessageType.Hello, type);
-        Assert.Equal(hello, HelloMessage.Read(body));
+        var read = HelloMessage.Read(body);
+        Assert.Equal((hello.Name, hello.Architecture, hello.Threads, hello.Credit, hello.MaxMessageLength), (read.Name, read.Architecture, read.Threads, read.Credit, read.MaxMessageLength));
+        Assert.Equal(nonce, read.Nonce);
         Assert.Equal(ReadStatus.Success, FrameReader.TryReadFrame(bytes.AsSpan(consumed), out type, out body, out _, out _));
         Assert.Equal(MessageType.Welcome, type);
         var welcome = WelcomeMessage.Read(body);
         Assert.Equal(("ab12", 1000), (welcome.RunId, welcome.HeartbeatMilliseconds));
         Assert.Equal(nonce, welcome.Nonce);
+        Assert.Equal(proof, welcome.Proof);
+        Assert.Equal(64L << 20, welcome.MaxMessageLength);
     }
 
     [Fact]

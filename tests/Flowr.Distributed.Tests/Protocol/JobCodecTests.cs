@@ -45,13 +45,14 @@ public sealed class JobCodecTests
         ];
         using var buffer = new FrameBuffer(8);
         var writer = new ProtocolWriter(buffer);
-        for (int i = 0; i < outcomes.Length; i++) JobCodec.WriteResult(ref writer, i + 10, outcomes[i]);
+        for (int i = 0; i < outcomes.Length; i++) JobCodec.WriteResult(ref writer, i + 10, outcomes[i], runNanoseconds: 1000L * i);
 
         var reader = new ProtocolReader(buffer.WrittenSpan);
         for (int i = 0; i < outcomes.Length; i++)
         {
             Assert.Equal(i + 10, JobCodec.ReadResultId(ref reader));
-            var read = JobCodec.ReadOutcome(ref reader, out _);
+            var read = JobCodec.ReadOutcome(ref reader, out _, out long nanoseconds);
+            Assert.Equal(1000L * i, nanoseconds);
             Assert.Equal(outcomes[i].HasOutput, read.HasOutput);
             Assert.Equal(outcomes[i].RunAgain, read.RunAgain);
             Assert.Equal(outcomes[i].Error, read.Error);
@@ -67,15 +68,16 @@ public sealed class JobCodecTests
         using var buffer = new FrameBuffer(8);
         var writer = new ProtocolWriter(buffer);
         JobCodec.WriteRefusal(ref writer, 5, "module 'm.wasm': no WebAssembly here");
-        JobCodec.WriteResult(ref writer, 6, JobOutcome.Fail("trapped"));
+        JobCodec.WriteResult(ref writer, 6, JobOutcome.Fail("trapped"), 42);
 
         var reader = new ProtocolReader(buffer.WrittenSpan);
         Assert.Equal(5, JobCodec.ReadResultId(ref reader));
-        var refusal = JobCodec.ReadOutcome(ref reader, out bool refused);
+        var refusal = JobCodec.ReadOutcome(ref reader, out bool refused, out _);
         Assert.True(refused);
         Assert.Equal("module 'm.wasm': no WebAssembly here", refusal.Error);
         Assert.Equal(6, JobCodec.ReadResultId(ref reader));
-        var failure = JobCodec.ReadOutcome(ref reader, out refused);
+        var failure = JobCodec.ReadOutcome(ref reader, out refused, out long ran);
+        Assert.Equal(42, ran);
         Assert.False(refused);
         Assert.Equal("trapped", failure.Error);
         Assert.True(reader.IsAtEnd);
@@ -86,9 +88,9 @@ public sealed class JobCodecTests
     {
         Assert.Throws<ProtocolException>(() =>
         {
-            var reader = new ProtocolReader([1, 8]);
+            var reader = new ProtocolReader([1, 8, 0]);
             JobCodec.ReadResultId(ref reader);
-            JobCodec.ReadOutcome(ref reader, out _);
+            JobCodec.ReadOutcome(ref reader, out _, out _);
         });
     }
 
@@ -123,11 +125,11 @@ public sealed class JobCodecTests
         buffer.Clear();
         buffer.BeginFrame(MessageType.Results);
         writer = new ProtocolWriter(buffer);
-        JobCodec.WriteResult(ref writer, id, JobOutcome.Ok(decoded[0], runAgain: true));
+        JobCodec.WriteResult(ref writer, id, JobOutcome.Ok(decoded[0], runAgain: true), 250);
         buffer.EndFrame();
         FrameReader.TryReadFrame(buffer.WrittenSpan, out _, out body, out _, out _);
         reader = new ProtocolReader(body);
         JobCodec.ReadResultId(ref reader);
-        JobCodec.ReadOutcome(ref reader, out _);
+        JobCodec.ReadOutcome(ref reader, out _, out _);
     }
 }

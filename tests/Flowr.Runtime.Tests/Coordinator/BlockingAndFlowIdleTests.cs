@@ -23,20 +23,21 @@ public class BlockingAndFlowIdleTests
         flow.Connect(sender, destination);
         var state = flow.Build();
 
-        Assert.True(Drive.Step(state, out _));   // feeder → sender ready
+        Assert.True(Drive.Step(state, out _));   // feeder → sender: a sender job is created
         Assert.True(Drive.Step(state, out _));   // sender → destination (other flow): block
         Assert.Equal(1, state.BlockCount);
         Assert.True(Drive.Step(state, out _));   // feeder → sender, which is now blocked
         Assert.True(state.IsBlocked(sender));
         Assert.DoesNotContain(sender, state.ReadyFunctions);
+        Assert.Equal(0, state.RunningJobsOf(sender));
 
-        Assert.True(state.TryCreateJob(out var job));
+        Assert.True(state.TryTakeJob(out var job));
         Assert.Equal(destination, job.FunctionId);
         job.Execute();
-        state.Retire(job);                         // flow 1 goes idle: the block is released
+        state.Complete(job);                       // flow 1 goes idle: the block is released
         Assert.False(state.IsBlocked(sender));
         Assert.Equal(0, state.BlockCount);
-        Assert.Contains(sender, state.ReadyFunctions);
+        Assert.Equal(1, state.RunningJobsOf(sender)); // released and made ready: its job is created at once
     }
 
     [Fact]
@@ -108,28 +109,26 @@ public class BlockingAndFlowIdleTests
     [Fact]
     public void Spurious_ready_entries_are_dropped_without_using_a_job_id()
     {
+        // f holds two values and a ready entry for the second while -j 1 keeps its first job alone; that
+        // job ends f, so the entry finds nothing to run. A flow initializer shows the flow then went idle.
         var flow = new TestFlow();
-        int f = flow.Add("f", Swallow, inputs: [Input()]);
-        int source = flow.Add("source", _ => JobOutcome.Ok(1L), inputs: [Input(init: Once(0L))]);
-        int late = flow.Add("late", _ => JobOutcome.Ok(3L), inputs: [Input(init: Once(0L))]);
+        int f = flow.Add("f", _ => JobOutcome.NoOutput(runAgain: false), inputs: [Input()]);
+        int source = flow.Add("source", _ => JobOutcome.Ok(Value.FromArray([1L, 2L]), runAgain: false), inputs: [Input(init: Once(0L))]);
+        int idle = flow.Add("idle", Swallow, inputs: [Input(flowInit: Always(9L)), Input()]);
         flow.Connect(source, f);
-        flow.Connect(late, f);
-        var state = flow.Build();
-
-        Assert.True(Drive.Step(state, out _));        // source: f gets 1, one ready entry
-        Assert.True(state.TryCreateJob(out var lateJob));
-        Assert.Equal(late, lateJob.FunctionId);
-        Assert.True(state.TryCreateJob(out var fJob)); // f takes 1
-        Assert.Equal(f, fJob.FunctionId);
-        lateJob.Execute();
-        state.Retire(lateJob);                         // f: 3 queued; the send adds an entry
-        fJob.Execute();
-        state.Retire(fJob);                            // run_again adds another: 2 entries, 1 input set
-        Assert.Equal([f, f], state.ReadyFunctions);
-        long before = state.Metrics.JobsCreated;
-        Assert.Equal(1, Drive.ToEnd(state));
-        Assert.Equal(before + 1, state.Metrics.JobsCreated);
+        var state = flow.Build(new RunStateOptions { MaxJobs = 1 });
+        var ids = new List<long>();
+        while (state.TryTakeJob(out var job))
+        {
+            ids.Add(job.Id);
+            job.Execute();
+            state.Complete(job);
+        }
         Assert.True(state.IsFinished);
+        Assert.Equal([1L, 2L], ids);
+        Assert.Equal(2, state.Metrics.JobsCreated);
+        Assert.Equal([Value.FromInt64(2)], state.QueuedValues(f, 0));
+        Assert.Equal(2, state.QueuedValues(idle, 0).Count); // at start, and when the flow went idle at the end
     }
 
     [Fact]
@@ -139,11 +138,11 @@ public class BlockingAndFlowIdleTests
         flow.Add("a", Swallow, inputs: [Input(init: Once(1L))]);
         flow.Add("b", Swallow, inputs: [Input(init: Once(1L))]);
         var state = flow.Build(new RunStateOptions { MaxJobs = 1 });
-        Assert.True(state.TryCreateJob(out var first));
-        Assert.False(state.TryCreateJob(out _));
+        Assert.True(state.TryTakeJob(out var first));
+        Assert.False(state.TryTakeJob(out _));
         first.Execute();
-        state.Retire(first);
-        Assert.True(state.TryCreateJob(out _));
+        state.Complete(first);
+        Assert.True(state.TryTakeJob(out _));
     }
 
     [Fact]

@@ -130,20 +130,30 @@ public class RunStateTests
     }
 
     [Fact]
-    public void Always_initializers_refill_at_retire_not_at_job_creation()
+    public void A_constant_input_does_not_hold_back_the_next_job_of_its_function()
     {
+        var seen = new List<string>();
         var flow = new TestFlow();
-        int f = flow.Add("f", _ => JobOutcome.NoOutput(), inputs: [Input(init: Always(1L)), Input()]);
-        int source = flow.Add("source", _ => JobOutcome.Ok(Value.FromArray([1L, 2L])), inputs: [Input(init: Once(0L))]);
+        int f = flow.Add("f", i => JobOutcome.Ok(Value.FromString($"{i[0]},{i[1]}")), inputs: [Input(init: Always(1L)), Input()]);
+        int source = flow.Add("source", _ => JobOutcome.Ok(Value.FromArray([5L, 6L])), inputs: [Input(init: Once(0L))]);
+        int sink = flow.Add("sink", i => { seen.Add(i[0].ToDisplayString()); return JobOutcome.NoOutput(); }, context: true, inputs: [Input()]);
         flow.Connect(source, f, 1);
+        flow.Connect(f, sink);
         var state = flow.Build();
         Assert.True(Drive.Step(state, out _));          // source runs: f gets two values on input 1
-        Assert.True(state.TryCreateJob(out var first));  // f's first job takes the constant
-        Assert.False(state.TryCreateJob(out _));         // no second job: the constant is refilled only at retire
-        first.Execute();
-        state.Retire(first);
-        Assert.True(state.TryCreateJob(out var second));
+        Assert.True(state.TryTakeJob(out var first));    // f's first job takes the constant
+        Assert.True(state.TryTakeJob(out var second));   // the second takes the refill the first will leave
         Assert.Equal(f, second.FunctionId);
+        Assert.Empty(state.QueuedValues(f, 0));
+        second.Execute();
+        state.Complete(second);                          // early: waits for the first to retire
+        Assert.Equal(2, state.RunningJobsOf(f));
+        first.Execute();
+        state.Complete(first);
+        Assert.Equal(["1,5", "1,6"], seen);
+        Assert.True(state.IsFinished);
+        // As one job at a time: the refill after the last job, and one more when the flow went idle.
+        Assert.Equal([Value.FromInt64(1), Value.FromInt64(1)], state.QueuedValues(f, 0));
     }
 
     [Fact]

@@ -41,7 +41,8 @@ internal sealed class TestFlow
         });
     }
 
-    public RunState Build(RunStateOptions? options = null)
+    /// <summary>The run state of the flow, initialized unless <paramref name="init"/> is false (a coordinator initializes it).</summary>
+    public RunState Build(RunStateOptions? options = null, bool init = true)
     {
         var specs = _functions.Select((f, id) => new FunctionSpec
         {
@@ -54,7 +55,7 @@ internal sealed class TestFlow
             OutputConnections = _connections.TryGetValue(id, out var list) ? list : [],
         }).ToArray();
         var state = new RunState(new FlowManifest { Functions = specs }, _functions.Select(f => f.Impl).ToArray(), options);
-        state.Init();
+        if (init) state.Init();
         return state;
     }
 
@@ -79,12 +80,12 @@ internal sealed class TestFlow
 /// <summary>Drives a run state on the test thread, one job at a time.</summary>
 internal static class Drive
 {
-    /// <summary>Creates one job, runs it and retires it; false when nothing could be created.</summary>
+    /// <summary>Takes the oldest job created for an executor, runs it and completes it; false when there is none.</summary>
     public static bool Step(RunState state, out Job? job)
     {
-        if (!state.TryCreateJob(out job)) return false;
+        if (!state.TryTakeJob(out job)) return false;
         job.Execute();
-        state.Retire(job);
+        state.Complete(job);
         Assert.Empty(state.CheckInvariants());
         return true;
     }

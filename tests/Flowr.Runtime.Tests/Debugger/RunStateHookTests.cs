@@ -18,24 +18,13 @@ public class RunStateHookTests
     private static JobOutcome Swallow(Value[] i) => JobOutcome.NoOutput();
 
     /// <summary>fibonacci's shape: add(i1, i2) → add:i2 and sink; add's old i2 → add:i1.</summary>
-    private static (RunState State, int Add, int Sink) Fibonacci(int limit = 100)
-    {
-        var flow = new TestFlow();
-        int add = flow.Add("add", i =>
-        {
-            i[0].TryGetInt64(out long a);
-            i[1].TryGetInt64(out long b);
-            return a + b > limit ? JobOutcome.NoOutput() : JobOutcome.Ok(a + b);
-        }, inputs: [Input(init: Once(0L)), Input(init: Once(1L))]);
-        int sink = flow.Add("sink", Swallow, context: true, inputs: [Input()]);
-        flow.Connect(add, add, 1);
-        flow.Connect(add, sink);
-        flow.ConnectInput(add, 1, add, 0);
-        return (flow.Build(), add, sink);
-    }
+    private static (RunState State, int Add, int Sink) Fibonacci(int limit = 100) => (FibonacciFlow(limit).Build(Committed), 0, 1);
+
+    /// <summary>The committed state the debugger observes: one job at a time.</summary>
+    private static RunStateOptions Committed => new() { MaxInFlight = 1 };
 
     [Fact]
-    public void Init_calls_RunStarted_once_everything_is_ready_and_zeroes_the_metrics()
+    public void Init_calls_RunStarted_once_everything_is_ready_before_the_first_job_and_zeroes_the_metrics()
     {
         var (state, add, _) = Fibonacci();
         Drive.ToEnd(state);
@@ -45,27 +34,43 @@ public class RunStateHookTests
 
         state.Init();
 
-        Assert.Equal(["started ready=[0] jobs=0"], observer.Events);
-        Assert.True(state.TryCreateJob(out var job));
+        Assert.Equal(["started ready=[0] jobs=0", "created #1 f0 [0,1] running=1"], observer.Events);
+        Assert.True(state.TryTakeJob(out var job));
         Assert.Equal(1, job.Id);
         Assert.Equal(add, job.FunctionId);
     }
 
     [Fact]
-    public void A_job_is_seen_created_with_its_inputs_then_retiring_then_each_value_in_connection_order()
+    public void A_job_is_seen_retiring_then_each_value_in_connection_order_then_the_next_job_created_before_it_runs()
     {
-        var (state, add, sink) = Fibonacci();
-        var observer = new Recorder(state);
+        var flow = new TestFlow();
+        Recorder? observer = null;
+        int add = flow.Add("add", i =>
+        {
+            i[0].TryGetInt64(out long a);
+            i[1].TryGetInt64(out long b);
+            return JobOutcome.Ok(a + b);
+        }, inputs: [Input(init: Once(0L)), Input(init: Once(1L))]);
+        int sink = flow.Add("sink", i => { observer!.Events.Add($"sink ran with {i[0]}"); return JobOutcome.NoOutput(); }, context: true, inputs: [Input()]);
+        flow.Connect(add, add, 1);
+        flow.Connect(add, sink);
+        flow.ConnectInput(add, 1, add, 0);
+        var state = flow.Build(Committed);
+        observer = new Recorder(state);
         state.Observer = observer;
 
         Assert.True(Drive.Step(state, out _));
 
+        // The context job runs inside Complete, at its turn: it is seen created (with its inputs) first.
         Assert.Equal([
-            "created #1 f0 [0,1] running=1",
             "retiring #1 f0 running=0",
             $"send f{add}/ -> f{add}:1 1",
             $"send f{add}/ -> f{sink}:0 1",
             $"send f{add}:1 -> f{add}:0 1",
+            $"created #2 f{sink} [1] running=1",
+            "sink ran with 1",
+            $"retiring #2 f{sink} running=0",
+            $"created #3 f{add} [1,1] running=1",
         ], observer.Events);
     }
 
@@ -76,13 +81,14 @@ public class RunStateHookTests
         int bad = flow.Add("bad", _ => JobOutcome.Fail("no good"), inputs: [Input(init: Once(1L))]);
         int sink = flow.Add("sink", Swallow, inputs: [Input()]);
         flow.Connect(bad, sink);
-        var state = flow.Build();
+        var state = flow.Build(Committed, init: false);
         var observer = new Recorder(state);
         state.Observer = observer;
 
+        state.Init();
         Drive.ToEnd(state);
 
-        Assert.Equal(["created #1 f0 [1] running=1", "retiring #1 f0 running=0", "failed #1 /test/bad: no good", "idle flow0 blocks=0"], observer.Events);
+        Assert.Equal(["started ready=[0] jobs=0", "created #1 f0 [1] running=1", "retiring #1 f0 running=0", "failed #1 /test/bad: no good", "idle flow0 blocks=0"], observer.Events);
     }
 
     [Fact]
@@ -94,7 +100,7 @@ public class RunStateHookTests
         int destination = flow.Add("destination", Swallow, flow: 1, inputs: [Input()]);
         flow.Connect(feeder, sender);
         flow.Connect(sender, destination);
-        var state = flow.Build();
+        var state = flow.Build(Committed);
         var observer = new Recorder(state);
         state.Observer = observer;
 
@@ -105,20 +111,42 @@ public class RunStateHookTests
         Assert.True(Drive.Step(state, out var job));
         Assert.Equal(destination, job!.FunctionId);
 
-        // Flow 1 went idle: the hook saw the block still there; after it, the block is gone.
-        Assert.Equal("idle flow1 blocks=1", observer.Events[^1]);
+        // Flow 1 went idle after the destination's job: the hook saw the block still there; after it, the block is gone.
+        int retired = observer.Events.IndexOf($"retiring #4 f{destination} running=0");
+        Assert.Equal(retired + 1, observer.Events.IndexOf("idle flow1 blocks=1"));
         Assert.Equal(0, state.BlockCount);
     }
 
     [Fact]
-    public void The_invariant_check_reports_broken_bookkeeping()
+    public void A_speculative_state_takes_no_observer()
+    {
+        var speculative = new TestFlow();
+        speculative.Add("one", Swallow, inputs: [Input(init: Once(1L))]);
+        var state = speculative.Build(new RunStateOptions { Speculative = true }, init: false);
+
+        Assert.Throws<InvalidOperationException>(() => state.Observer = new Recorder(state));
+    }
+
+    [Fact]
+    public void The_invariant_check_reports_broken_bookkeeping_in_both_kinds_of_state()
     {
         var (state, _, _) = Fibonacci();
         Assert.Empty(state.CheckInvariants());
-        typeof(RunState).GetField("_running", BindingFlags.NonPublic | BindingFlags.Instance)!.SetValue(state, 3);
+        Outstanding.SetValue(state, 3);
 
-        Assert.Contains(state.CheckInvariants(), p => p.Contains("3 jobs counted as running but functions have 0", StringComparison.Ordinal));
+        Assert.Contains(state.CheckInvariants(), p => p.Contains("3 jobs outstanding but jobs #1…#1 are not retired", StringComparison.Ordinal));
+
+        var (committed, _, _) = Fibonacci();
+        var flow = FibonacciFlow();
+        var speculation = flow.Build(new RunStateOptions { MaxInFlight = 8, Speculative = true }, init: false);
+        speculation.SyncFrom(committed);
+        Assert.Empty(speculation.CheckInvariants());
+        Outstanding.SetValue(speculation, 5);
+
+        Assert.Contains(speculation.CheckInvariants(), p => p.Contains("5 jobs outstanding but functions list 1", StringComparison.Ordinal));
     }
+
+    private static readonly FieldInfo Outstanding = typeof(RunState).GetField("_outstanding", BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     [Fact]
     public void During_a_retirement_the_invariants_hold_once_the_retiring_function_is_named()
@@ -132,11 +160,11 @@ public class RunStateHookTests
 
         Assert.NotEmpty(seen);
         Assert.All(seen, Assert.Empty);
-        Assert.NotEmpty(CheckedWithoutNaming(state, add));
+        Assert.NotEmpty(CheckedWithoutNaming(state));
     }
 
     // At a send the retiring job still holds its busy entry: without naming its function the check says so.
-    private static IReadOnlyList<string> CheckedWithoutNaming(RunState state, int add)
+    private static IReadOnlyList<string> CheckedWithoutNaming(RunState state)
     {
         IReadOnlyList<string> problems = [];
         state.Observer = new Recorder(state) { OnSend = () => problems = state.CheckInvariants() };
@@ -145,40 +173,46 @@ public class RunStateHookTests
         return problems;
     }
 
-    [Fact]
-    public void The_coordinator_stops_at_a_stop_request_without_dispatching_that_job_and_runs_again_from_the_start()
+    [Theory]
+    [InlineData(9)]    // a library job: never handed out
+    [InlineData(10)]   // a context job: never run at its turn
+    public void The_coordinator_stops_at_a_stop_request_before_that_job_runs_takes_back_every_job_and_runs_again_from_the_start(long stopAt)
     {
-        int executed = 0;
+        var printed = new List<long>();
         var flow = new TestFlow();
         int counter = flow.Add("counter", i =>
         {
-            Interlocked.Increment(ref executed);
             i[0].TryGetInt64(out long n);
             return n < 1000 ? JobOutcome.Ok(n + 1) : JobOutcome.NoOutput();
         }, inputs: [Input(init: Once(0L))]);
-        int sink = flow.Add("sink", _ => { Interlocked.Increment(ref executed); return JobOutcome.NoOutput(); }, context: true, inputs: [Input()]);
+        int sink = flow.Add("sink", i => { i[0].TryGetInt64(out long n); printed.Add(n); return JobOutcome.NoOutput(); }, context: true, inputs: [Input()]);
         flow.Connect(counter, counter);
         flow.Connect(counter, sink);
-        var state = flow.Build();
-        var observer = new Recorder(state) { StopAtJob = 10 };
+        var state = flow.Build(Committed, init: false);
+        var observer = new Recorder(state) { StopAtJob = stopAt };
         state.Observer = observer;
+        using var coordinator = new Coordination(flow, state);
 
-        var first = Coordinate(state);
+        var first = coordinator.Run();
 
-        // Jobs 1–9 ran; job 10 was created but never dispatched, and the run did not "end".
-        Assert.Equal(10, first.JobsCreated);
-        Assert.Equal(9, executed);
+        // Counter jobs are odd, sink jobs even: jobs 1–8 ran, so the sink printed 1–4; the job stopped at never ran.
+        Assert.Equal(stopAt, first.JobsCreated);
+        Assert.Equal([1, 2, 3, 4], printed);
+        Assert.DoesNotContain(observer.Events, e => e.StartsWith($"retiring #{stopAt} ", StringComparison.Ordinal));
         Assert.DoesNotContain("ended", observer.Events);
+        Assert.Equal(0, coordinator.Coordinator.JobsOut);
 
         observer.StopAtJob = long.MaxValue;
         observer.Events.Clear();
-        var second = Coordinate(state);
+        printed.Clear();
+        var second = coordinator.Run();
 
         Assert.Equal($"started ready=[{counter}] jobs=0", observer.Events[0]);
         Assert.StartsWith($"created #1 f{counter} [0]", observer.Events[1], StringComparison.Ordinal);
         Assert.Equal("ended", observer.Events[^1]);
         Assert.Equal(2001, second.JobsCreated);
-        Assert.Equal(9 + 2001, executed);
+        Assert.Equal(Enumerable.Range(1, 1000).Select(n => (long)n), printed);
+        Assert.Equal(0, coordinator.Coordinator.JobsOut);
     }
 
     [Fact]
@@ -189,13 +223,14 @@ public class RunStateHookTests
             inputs: [Input(init: Once(0L))]);
         int sink = flow.Add("sink", Swallow, inputs: [Input()]);
         flow.Connect(source, sink);
-        var state = flow.Build();
+        var state = flow.Build(Committed, init: false);
         using var paused = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var observer = new Recorder(state) { OnCreated = job => { if (job.Id == 5) { paused.Set(); release.Wait(); } } };
         state.Observer = observer;
+        using var coordinator = new Coordination(flow, state);
 
-        var run = Task.Run(() => Coordinate(state));
+        var run = Task.Run(coordinator.Run);
         Assert.True(paused.Wait(TimeSpan.FromSeconds(30)));
         int events = observer.Count;
         Thread.Sleep(300);
@@ -207,12 +242,45 @@ public class RunStateHookTests
         Assert.Equal(51, metrics.JobsCreated);
     }
 
-    private static RunMetrics Coordinate(RunState state)
+    /// <summary>fibonacci's flow (see <see cref="Fibonacci"/>).</summary>
+    private static TestFlow FibonacciFlow(int limit = 100)
     {
-        using var results = new ResultQueue(64);
-        using var context = new ExecutorThreads("hook-context", 1, 64, results);
-        using var library = new ExecutorThreads("hook-executor", 2, 64, results);
-        return new FlowCoordinator(state, results, context, library, 64).Run();
+        var flow = new TestFlow();
+        int add = flow.Add("add", i =>
+        {
+            i[0].TryGetInt64(out long a);
+            i[1].TryGetInt64(out long b);
+            return a + b > limit ? JobOutcome.NoOutput() : JobOutcome.Ok(a + b);
+        }, inputs: [Input(init: Once(0L)), Input(init: Once(1L))]);
+        int sink = flow.Add("sink", Swallow, context: true, inputs: [Input()]);
+        flow.Connect(add, add, 1);
+        flow.Connect(add, sink);
+        flow.ConnectInput(add, 1, add, 0);
+        return flow;
+    }
+
+    /// <summary>A coordinator as flowr runs one: the committed state, a speculation running ahead, two executor threads.</summary>
+    private sealed class Coordination : IDisposable
+    {
+        private readonly ResultQueue _results = new(64);
+        private readonly ExecutorThreads _library;
+
+        public Coordination(TestFlow flow, RunState state)
+        {
+            _library = new ExecutorThreads("hook-executor", 2, 64, _results);
+            var speculation = flow.Build(new RunStateOptions { MaxInFlight = 63, Speculative = true }, init: false);
+            Coordinator = new FlowCoordinator(state, _results, _library, speculation);
+        }
+
+        public FlowCoordinator Coordinator { get; }
+
+        public RunMetrics Run() => Coordinator.Run();
+
+        public void Dispose()
+        {
+            _library.Dispose();
+            _results.Dispose();
+        }
     }
 
     /// <summary>Records every hook as a line; can stop the run at a job, or call back.</summary>

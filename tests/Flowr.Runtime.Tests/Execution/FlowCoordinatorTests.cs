@@ -10,21 +10,20 @@ namespace Flowr.Runtime.Tests.Execution;
 /// <summary>The coordinator loop with real executor threads.</summary>
 public class FlowCoordinatorTests
 {
-    private static RunMetrics RunWithThreads(RunState state, int threads, int maxInFlight = 64)
+    private static RunMetrics RunWithThreads(TestFlow flow, int threads, int maxInFlight = 64)
     {
+        var state = flow.Build(new RunStateOptions { MaxInFlight = maxInFlight }, init: false);
         using var results = new ResultQueue(maxInFlight);
-        var context = new ExecutorThreads("test-context", 1, maxInFlight, results);
         var library = new ExecutorThreads("test-executor", threads, maxInFlight, results);
         try
         {
-            var run = Task.Run(() => new FlowCoordinator(state, results, context, library, maxInFlight).Run());
+            var run = Task.Run(() => new FlowCoordinator(state, results, library).Run());
             Assert.True(run.Wait(TimeSpan.FromSeconds(60)), "coordinator did not finish");
             return run.Result;
         }
         finally
         {
             library.Dispose();
-            context.Dispose();
         }
     }
 
@@ -45,7 +44,7 @@ public class FlowCoordinatorTests
             context: true, inputs: [Input()]);
         flow.Connect(source, square);
         flow.Connect(square, sink);
-        var metrics = RunWithThreads(flow.Build(), threads);
+        var metrics = RunWithThreads(flow, threads);
         Assert.Equal(count, sinkJobs);
         Assert.Equal((long)count * (count + 1), sum);
         Assert.Equal(1 + 2 * count, metrics.JobsCreated);
@@ -72,7 +71,7 @@ public class FlowCoordinatorTests
         flow.Connect(add, add, 1);
         flow.Connect(add, stdout);
         flow.ConnectInput(add, 1, add, 0);
-        var metrics = RunWithThreads(flow.Build(), threads: 2);
+        var metrics = RunWithThreads(flow, threads: 2);
         Assert.Equal(91, printed.Count);
         Assert.Equal(7540113804746346429, printed[^1]);
         Assert.True(printed.Zip(printed.Skip(1)).All(p => p.First < p.Second), "context jobs ran out of order");
@@ -91,7 +90,7 @@ public class FlowCoordinatorTests
         Logging.Log.Output = output;
         try
         {
-            var metrics = RunWithThreads(flow.Build(), threads: 1);
+            var metrics = RunWithThreads(flow, threads: 1);
             Assert.Equal(1, metrics.JobErrors);
         }
         finally
@@ -111,7 +110,7 @@ public class FlowCoordinatorTests
             inputs: [Input(init: Once(0L))]);
         int work = flow.Add("work", _ => { Interlocked.Increment(ref done); return JobOutcome.NoOutput(); }, inputs: [Input()]);
         flow.Connect(source, work);
-        var metrics = RunWithThreads(flow.Build(), threads: 2, maxInFlight: 8);
+        var metrics = RunWithThreads(flow, threads: 2, maxInFlight: 8);
         Assert.Equal(count, done);
         Assert.True(metrics.MaxJobsInParallel <= 8);
     }

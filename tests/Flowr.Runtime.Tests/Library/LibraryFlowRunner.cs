@@ -40,16 +40,15 @@ internal static class LibraryFlowRunner
 
     /// <summary>
     /// Runs the flow to its end and returns the printed lines. Up to <paramref name="inFlight"/> jobs are
-    /// created before any is retired, and they retire in a seeded random order, so tests see some of
-    /// the interleavings that parallel executors produce.
+    /// taken before any completes, and they complete in a seeded random order, as parallel executors
+    /// would return them; the run state retires them in creation order, so the lines never depend on it.
     /// </summary>
     public static List<string> Run(string rootToml, int inFlight = 1, int seed = 1, int maxJobs = 200_000)
     {
         var manifest = Compile(rootToml);
         var printed = new List<string>();
         var implementations = manifest.Functions.Select(function => Implementation(function, printed)).ToArray();
-        var state = new RunState(manifest, implementations,
-            new RunStateOptions { Order = inFlight > 1 ? ReadyOrder.Random : ReadyOrder.Fifo, Seed = seed });
+        var state = new RunState(manifest, implementations);
         state.Init();
 
         var random = new Random(seed);
@@ -57,17 +56,17 @@ internal static class LibraryFlowRunner
         int jobs = 0;
         while (true)
         {
-            while (running.Count < inFlight && state.TryCreateJob(out var job))
+            while (running.Count < inFlight && state.TryTakeJob(out var job))
             {
                 job.Execute();
                 running.Add(job);
             }
             if (running.Count == 0) break;
             int pick = random.Next(running.Count);
-            var retiring = running[pick];
+            var completing = running[pick];
             running.RemoveAt(pick);
-            Assert.True(retiring.Outcome.Error is null, $"{retiring.FunctionName}: {retiring.Outcome.Error}");
-            state.Retire(retiring);
+            Assert.True(completing.Outcome.Error is null, $"{completing.FunctionName}: {completing.Outcome.Error}");
+            state.Complete(completing);
             if (++jobs > maxJobs) throw new InvalidOperationException("flow did not finish");
         }
         Assert.True(state.IsFinished);

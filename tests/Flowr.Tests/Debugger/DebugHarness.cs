@@ -46,7 +46,9 @@ internal sealed class DebugFlow
 
     public IReadOnlyList<FunctionSpec> Functions => _functions;
 
-    public RunState Build() => new(new FlowManifest { Functions = _functions }, _implementations);
+    /// <summary>The committed run state the debugger observes (one job at a time), or a speculative one beside it.</summary>
+    public RunState Build(bool speculative = false) => new(new FlowManifest { Functions = _functions }, _implementations,
+        speculative ? new RunStateOptions { MaxInFlight = 63, Speculative = true } : new RunStateOptions { MaxInFlight = 1 });
 
     public static InputInitializer Once(Value value) => new(InitializerKind.Once, value);
 
@@ -108,16 +110,33 @@ internal sealed class ScriptedConsole(params string[] lines) : IDebugConsole
     }
 }
 
-/// <summary>Runs a flow under the debugger on the test thread, one job at a time, as the coordinator would.</summary>
+/// <summary>Runs a flow under the debugger on the test thread, one job at a time, as the coordinator does with no speculation.</summary>
 internal sealed class DebugRun
 {
     public DebugRun(DebugFlow flow, params string[] commands)
+        : this(flow, speculation: false, commands)
+    {
+    }
+
+    /// <param name="speculation">
+    /// Gives the debugger a speculative state to show and resize (this harness does not run it): each restart
+    /// the debugger asks for records its window in <see cref="Windows"/>.
+    /// </param>
+    public DebugRun(DebugFlow flow, bool speculation, params string[] commands)
     {
         State = flow.Build();
         Console = new ScriptedConsole(commands);
-        Debugger = new FlowDebugger(State, new FlowNames(flow.Functions), Console, context => context ? "context thread" : "executor threads (2)");
+        SpeculationView? view = null;
+        if (speculation)
+        {
+            var ahead = flow.Build(speculative: true);
+            view = new SpeculationView(ahead, () => 0, () => Windows.Add(ahead.Window));
+        }
+        Debugger = new FlowDebugger(State, new FlowNames(flow.Functions), Console, context => context ? "coordinator thread" : "executor threads (2)", view);
         State.Observer = Debugger;
     }
+
+    public List<int> Windows { get; } = [];
 
     public RunState State { get; }
     public ScriptedConsole Console { get; }
@@ -131,14 +150,14 @@ internal sealed class DebugRun
         do
         {
             Runs++;
+            // Context jobs run inside Init and Complete; a stop at a job's break leaves it unrun.
             State.Init();
             int jobs = 0;
-            while (!Debugger.StopRequested && State.TryCreateJob(out var job))
+            while (!Debugger.StopRequested && State.TryTakeJob(out var job))
             {
-                if (Debugger.StopRequested) break;   // stopped at this job's break: it is not run
                 if (++jobs > maxJobs) throw new InvalidOperationException("flow did not finish");
                 job.Execute();
-                State.Retire(job);
+                State.Complete(job);
             }
             if (!Debugger.StopRequested) Debugger.RunEnded();
         }

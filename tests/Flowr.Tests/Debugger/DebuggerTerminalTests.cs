@@ -34,9 +34,9 @@ public sealed class DebuggerTerminalTests : IDisposable
         session.WaitFor("Break before Job #1 of #0 /my-first-flow/add (breakpoint on function #0 /my-first-flow/add), to run on the executor threads", Limit);
         session.WaitFor("  i1 = 0\n  i2 = 1\n", Limit);
         session.Command("s", Limit);
-        session.WaitFor("Job #1 of #0 /my-first-flow/add finished: output 1\nBreak before Job #2 of #1 /my-first-flow/stdout (step), to run on the context thread\n  default = 1\n", Limit);
+        session.WaitFor("Job #1 of #0 /my-first-flow/add finished: output 1\nBreak before Job #2 of #1 /my-first-flow/stdout (step), to run on the coordinator thread\n  default = 1\n", Limit);
         session.Command("p", Limit);
-        session.WaitFor("Jobs in flight:\n  Job #2 of #1 /my-first-flow/stdout not dispatched yet\n", Limit);
+        session.WaitFor("Jobs in flight:\n  Job #2 of #1 /my-first-flow/stdout next, to run on the coordinator thread\n", Limit);
         session.Command("c", Limit);
         session.WaitFor("Break before Job #3 of #0 /my-first-flow/add", Limit);
         session.Command("p add", Limit);
@@ -68,7 +68,7 @@ public sealed class DebuggerTerminalTests : IDisposable
         session.Command("b stdout", Limit);
         session.WaitFor("Breakpoint set on function #1 /line-echo/stdout", Limit);
         session.Command("c", Limit);
-        session.WaitFor("Break before Job #2 of #1 /line-echo/stdout (breakpoint on function #1 /line-echo/stdout), to run on the context thread\n  default = \"Hello\"\n", Limit);
+        session.WaitFor("Break before Job #2 of #1 /line-echo/stdout (breakpoint on function #1 /line-echo/stdout), to run on the coordinator thread\n  default = \"Hello\"\n", Limit);
         session.Command("c", Limit);
         session.WaitFor("Flow has completed", Limit);
         // Up recalls the last command ('c', which at the end leaves), as at a shell.

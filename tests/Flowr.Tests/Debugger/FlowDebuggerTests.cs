@@ -59,7 +59,7 @@ public class FlowDebuggerTests
 
         string transcript = run.Transcript;
         Assert.Contains("Job #0> s\nBreak before Job #1 of #0 /fib/add (step)", transcript, StringComparison.Ordinal);
-        Assert.Contains("Job #1> s\nJob #1 of #0 /fib/add finished: output 1\nBreak before Job #2 of #1 /fib/print (step), to run on the context thread\n  default = 1\n",
+        Assert.Contains("Job #1> s\nJob #1 of #0 /fib/add finished: output 1\nBreak before Job #2 of #1 /fib/print (step), to run on the coordinator thread\n  default = 1\n",
             transcript, StringComparison.Ordinal);
         Assert.Contains("Job #2> s 3\nJob #2 of #1 /fib/print finished: no output\nJob #3 of #0 /fib/add finished: output 2\nJob #4 of #1 /fib/print finished: no output\nBreak before Job #5 of #0 /fib/add (step)",
             transcript, StringComparison.Ordinal);
@@ -229,7 +229,7 @@ public class FlowDebuggerTests
         Assert.Contains("values set to 3\nwidth set to 8\n", transcript, StringComparison.Ordinal);
         Assert.Contains("#2 /j/join (lib://test/j/join), in flow #0 /j\n  state: waiting\n  input words: 20 values\n    \"x\"\n    \"xx\"\n    \"xxx\"\n    ... and 17 more\n  input separator: empty\n",
             transcript, StringComparison.Ordinal);
-        Assert.Contains("Jobs in flight: none\nReady: nothing\nFunctions:\n  #0 /j/count: completed; inputs n empty\n  #1 /j/word: waiting; inputs n empty\n  #2 /j/join: waiting; inputs words 20 values, separator empty\n",
+        Assert.Contains("Jobs in flight: none\nRun ahead: nothing (one job at a time)\nReady: nothing\nFunctions:\n  #0 /j/count: completed; inputs n empty\n  #1 /j/word: waiting; inputs n empty\n  #2 /j/join: waiting; inputs words 20 values, separator empty\n",
             transcript, StringComparison.Ordinal);
         // Cut values keep the width asked for.
         var cut = new DebugRun(flow, "m width=8", "c", "p join", "q").ToEnd();
@@ -259,22 +259,38 @@ public class FlowDebuggerTests
 
         var run = new DebugRun(flow, "b add/", "c", "v", "c", "v", "q").ToEnd();
 
-        Assert.Equal(2, run.Transcript.Split('\n').Count(l => l == "Run state invariants: all hold (running and busy counts, ready queue, blocks, flows)"));
+        Assert.Equal(2, run.Transcript.Split('\n').Count(l => l == "Run state invariants: all hold (jobs outstanding, busy counts, refills owed, ready queue, blocks, flows)"));
     }
 
     [Fact]
-    public void Modify_changes_the_run_parameters()
+    public void Modify_changes_the_run_parameters_and_jobs_resizes_and_restarts_the_speculation()
     {
         var (flow, _) = Fibonacci();
 
-        var run = new DebugRun(flow, "m jobs=1 order=random", "m jobs=x", "m speed=3", "m", "q").ToEnd();
+        var run = new DebugRun(flow, speculation: true, "m jobs=1 order=random", "m jobs=x", "m speed=3", "m", "m jobs=5", "m jobs=0", "m jobs=9999", "m", "q").ToEnd();
 
-        Assert.Equal(1, run.State.MaxJobs);
         Assert.Equal(ReadyOrder.Random, run.State.Order);
+        // jobs=N: the run's own job and N - 1 made ahead by the speculation (63 at most here); 0 = as many as allowed.
+        Assert.Equal([0, 4, 63, 63], run.Windows);
         Assert.Contains("jobs set to 1\norder set to random\n", run.Transcript, StringComparison.Ordinal);
         Assert.Contains("Invalid value 'x' for 'jobs'", run.Transcript, StringComparison.Ordinal);
         Assert.Contains("Unknown parameter 'speed'", run.Transcript, StringComparison.Ordinal);
-        Assert.Contains("jobs=1 (0 = no limit)  order=random  values=8  width=60\n", run.Transcript, StringComparison.Ordinal);
+        Assert.Contains("jobs=1 (the run's job and up to 0 run ahead; 0 = 64)  order=random  values=8  width=60\n", run.Transcript, StringComparison.Ordinal);
+        Assert.Contains("jobs set to 5\n", run.Transcript, StringComparison.Ordinal);
+        Assert.Contains("m jobs=0\njobs set to 64 (as many as this run allows)\n", run.Transcript, StringComparison.Ordinal);
+        Assert.Contains("m jobs=9999\njobs set to 64 (the most this run allows)\n", run.Transcript, StringComparison.Ordinal);
+        Assert.Contains("jobs=64 (the run's job and up to 63 run ahead; 0 = 64)", run.Transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_speculation_jobs_cannot_change()
+    {
+        var (flow, _) = Fibonacci();
+
+        var run = new DebugRun(flow, "m jobs=4", "m", "q").ToEnd();
+
+        Assert.Contains("m jobs=4\nThis run has no speculation: it runs one job at a time\n", run.Transcript, StringComparison.Ordinal);
+        Assert.Contains("jobs=1 (the run's job and up to 0 run ahead; 0 = 1)", run.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]
