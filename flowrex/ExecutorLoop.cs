@@ -10,16 +10,20 @@ using Flowr.Runtime.Protocol;
 namespace Flowrex;
 
 /// <summary>
-/// flowrex's main loop (runtime-semantics.md §9): wait for a flowr job service (mDNS), connect, run its
-/// jobs until the flow is done or the connection drops, and start again; for ever, until stopped.
+/// flowrex's main loop: wait for a flowr job service, run its jobs until the flow is done or the
+/// connection drops, and start again; for ever, until stopped. While waiting it looks for
+/// <c>jobs._flowr._tcp.local</c> with mDNS (or uses --coordinator) and connects itself, and it is also
+/// known on the network (<see cref="ExecutorPresence"/>), so a flowr that starts may connect to it
+/// first; either way the session is the same. After a failure it waits longer each time before
+/// connecting again (<see cref="ReconnectBackoff"/>).
 /// </summary>
 internal sealed class ExecutorLoop(ExecutorOptions options)
 {
     private static readonly TimeSpan BrowseSlice = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private readonly HashSet<string> _skipRuns = [];
     private readonly HashSet<string> _refusedReasons = [];
     private readonly string _serviceType = options.ServiceType ?? MdnsOptions.ServiceTypeFromEnvironment();
+    private readonly ReconnectBackoff _backoff = new(Random.Shared);
 
     public void Run(CancellationToken stop)
     {
@@ -32,10 +36,15 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
             RunWasm = options.RunWasm,
         };
         string beacon = $"{ProtocolConstants.InstanceName}.{_serviceType.TrimEnd('.').Replace(".local", "", StringComparison.OrdinalIgnoreCase)}.local";
+        // With a fixed coordinator nothing is multicast at all.
+        using var presence = options.Coordinator is null && options.Advertise
+            ? ExecutorPresence.TryStart(session.Name, MdnsOptions.ExecutorServiceTypeFor(_serviceType), options.Threads, options.Interfaces)
+            : null;
+        var delay = TimeSpan.Zero;
         while (!stop.IsCancellationRequested)
         {
             Log.Info($"Waiting for beacon matching '{beacon}'");
-            var socket = WaitForCoordinator(stop);
+            var socket = Wait(presence, delay, stop);
             if (socket is null) return;
             var result = ExecutorSession.Run(socket, session, stop);
             switch (result.End)
@@ -56,10 +65,45 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
                 default:
                     return;
             }
+            if (result.End == SessionEnd.Done || result.JobsRun > 0)
+            {
+                _backoff.Reset();
+                delay = TimeSpan.Zero;
+            }
+            else
+            {
+                delay = _backoff.NextDelay();
+                Log.Debug($"Connecting again in {delay.TotalMilliseconds:0} ms at the earliest");
+            }
         }
     }
 
-    /// <summary>Discovers and connects to a job service; null when stopped.</summary>
+    /// <summary>
+    /// Waits for a coordinator: after <paramref name="delay"/>, this executor looks for one and connects,
+    /// unless a flowr connects to it first (at any time, the delay included). Null when stopped.
+    /// </summary>
+    private Socket? Wait(ExecutorPresence? presence, TimeSpan delay, CancellationToken stop)
+    {
+        var token = presence?.BeginWaiting(stop) ?? stop;
+        Socket? own = null;
+        Socket? invitation = null;
+        try
+        {
+            if (delay <= TimeSpan.Zero || !token.WaitHandle.WaitOne(delay)) own = WaitForCoordinator(token);
+        }
+        finally
+        {
+            invitation = presence?.EndWaiting();
+        }
+        if (invitation is null) return own;
+        if (own is null) return invitation;
+        // Both at once: keep our own connection; the inviting flowr sees the close and lets it be.
+        Log.Debug("Declined an invitation: connected to a job service already");
+        invitation.Dispose();
+        return own;
+    }
+
+    /// <summary>Discovers and connects to a job service; null when <paramref name="stop"/> is cancelled.</summary>
     private Socket? WaitForCoordinator(CancellationToken stop)
     {
         MdnsBrowser? browser = null;
@@ -80,7 +124,7 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
                 if (run is not null) _skipRuns.Add(run);
                 browser?.Dispose();
                 browser = null;
-                stop.WaitHandle.WaitOne(RetryDelay);
+                stop.WaitHandle.WaitOne(_backoff.NextDelay());
             }
             return null;
         }
@@ -93,6 +137,8 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
     private MdnsBrowser NewBrowser() => new(new MdnsOptions
     {
         ServiceTypeOverride = _serviceType,
+        // A flowr that is announced already is found in a round trip, not after the RFC's random delays.
+        QueryAtOnce = true,
         Interfaces = options.Interfaces.Count > 0 ? options.Interfaces : null,
         Log = message => Log.Debug($"mDNS: {message}"),
     });

@@ -5,7 +5,7 @@ using Flowr.Runtime.Protocol;
 
 namespace Flowrex;
 
-/// <summary>flowrex's command line (runtime-semantics.md §9).</summary>
+/// <summary>flowrex's command line: threads, verbosity, how to find flowr, what to run.</summary>
 internal sealed record ExecutorOptions
 {
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -20,6 +20,11 @@ internal sealed record ExecutorOptions
     public bool RunWasm { get; init; } = true;
     /// <summary>The pre-shared key (--key-file, else $FLOWR_KEY, else ~/.config/flowr/key); null: none.</summary>
     public PresharedKey? Key { get; init; }
+    /// <summary>
+    /// False with --no-advertise: do not listen for flowr nor advertise this executor (_flowrex._tcp) while
+    /// it waits; it then joins a flowr only when it finds that flowr's job service itself.
+    /// </summary>
+    public bool Advertise { get; init; } = true;
 
     public const string Usage = """
         flowrex: run flow library jobs for a flowr found on the local network
@@ -34,6 +39,8 @@ internal sealed record ExecutorOptions
               --service-type <TYPE>    mDNS service type (default: $FLOWR_MDNS_SERVICE_TYPE or _flowr._tcp)
               --no-wasm                Run no WebAssembly modules (flowr ships them with its limits); flowr runs those jobs
               --key-file <FILE>        Pre-shared key file (mode 600); default $FLOWR_KEY, else ~/.config/flowr/key if present
+              --no-advertise           Do not make this executor known while it waits (a starting flowr then cannot
+                                       bring it in at once; it joins when it finds flowr's job service)
           -V, --version                Print the version
           -h, --help                   Print this help
 
@@ -95,6 +102,9 @@ internal sealed record ExecutorOptions
                 case "--key-file":
                     keyFile = inline ?? Next(args, ref i);
                     if (keyFile is null) return Fail("--key-file needs a file", out exitCode);
+                    break;
+                case "--no-advertise":
+                    options = options with { Advertise = false };
                     break;
                 default:
                     return Fail($"unexpected argument '{args[i]}'\n\n{Usage}", out exitCode);

@@ -36,8 +36,30 @@ public sealed class MdnsOptions
     /// </summary>
     public bool RenameOnConflict { get; init; } = true;
 
+    /// <summary>
+    /// Browser only: when browsing a type starts, also send a one-shot query from an ephemeral port at once
+    /// (RFC 6762 §5.1). Responders answer it by unicast without the 20–120 ms delay of multicast answers
+    /// (our responder within a rate limit per source), so services announced already are found in about
+    /// one round trip. The usual multicast queries follow as without it.
+    /// </summary>
+    public bool QueryAtOnce { get; init; }
+
     /// <summary>Receives diagnostic messages (conflicts, renames, socket fallbacks). Must not block.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>The service type a waiting executor (flowrex) advertises itself under: <c>_flowrex._tcp</c>.</summary>
+    public const string DefaultExecutorServiceType = "_flowrex._tcp";
+
+    /// <summary>
+    /// The executors' service type that goes with a job service type: its first label with <c>ex</c>
+    /// appended (<c>_flowr._tcp</c> → <c>_flowrex._tcp</c>), so that tests overriding one override both.
+    /// </summary>
+    public static string ExecutorServiceTypeFor(string jobServiceType)
+    {
+        string type = QualifyServiceType(jobServiceType);
+        int dot = type.IndexOf('.', StringComparison.Ordinal);
+        return string.Concat(type.AsSpan(0, dot), "ex", type.AsSpan(dot, type.Length - dot - ".local".Length));
+    }
 
     /// <summary>Returns the value of <c>FLOWR_MDNS_SERVICE_TYPE</c> if set, else <paramref name="fallback"/>.</summary>
     public static string ServiceTypeFromEnvironment(string fallback = DefaultServiceType) =>

@@ -43,6 +43,17 @@ public sealed class ServiceRegistration : IAsyncDisposable, IDisposable
     /// <summary>True once the instance was renamed because another host owned the requested name.</summary>
     public bool WasRenamed => _entry.RenameCount > 1;
 
+    /// <summary>
+    /// Replaces the TXT pairs and announces them (RFC 6762 §8.4), without probing again. Announcements of
+    /// one service go at most once a second: updates in between are merged, and the latest pairs win.
+    /// </summary>
+    /// <param name="txt">The new TXT pairs.</param>
+    public void UpdateTxt(IReadOnlyDictionary<string, string> txt)
+    {
+        ArgumentNullException.ThrowIfNull(txt);
+        _responder.UpdateTxt(_entry, txt);
+    }
+
     /// <summary>Sends goodbyes for this service and stops advertising it.</summary>
     public ValueTask DisposeAsync()
     {

@@ -75,6 +75,10 @@ internal static class BenchmarkFlows
         return new RunState(new FlowManifest { Functions = functions }, implementations, options);
     }
 
+    /// <summary>The run states flowr runs a flow with: the committed one, one job at a time, and the speculation beside it.</summary>
+    public static (RunState Committed, RunState Speculation) AsRun(Func<RunStateOptions, RunState> build) =>
+        (build(new RunStateOptions { MaxInFlight = 1 }), build(new RunStateOptions { MaxInFlight = RunStateOptions.DefaultMaxInFlight - 1, Speculative = true }));
+
     private sealed class Constant(Value value) : IFunctionImplementation
     {
         public JobOutcome Run(ReadOnlySpan<Value> inputs) => JobOutcome.Ok(value, runAgain: false);

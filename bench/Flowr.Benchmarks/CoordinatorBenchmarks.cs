@@ -6,8 +6,9 @@ using Flowr.Runtime.Execution;
 namespace Flowr.Benchmarks;
 
 /// <summary>
-/// Whole in-process runs with real executor threads (the W1 and W2 workloads of performance.md):
-/// the time per job includes the hand-off to an executor thread and back.
+/// Whole in-process runs with real executor threads (W1, a chain of dependent adds; W2, a wide fan-out),
+/// configured as flowr runs a flow (the committed state and its speculation): the time per job includes
+/// the hand-off to an executor thread and back.
 /// </summary>
 [MemoryDiagnoser]
 public class CoordinatorBenchmarks
@@ -17,8 +18,8 @@ public class CoordinatorBenchmarks
     private const int FanOutJobs = 100_000;
     private const int InFlight = 4096;
 
-    private RunState _chain = null!;
-    private RunState _fanOut = null!;
+    private (RunState Committed, RunState Speculation) _chain;
+    private (RunState Committed, RunState Speculation) _fanOut;
     private ResultQueue _results = null!;
     private ExecutorThreads _oneThread = null!;
     private ExecutorThreads _defaultThreads = null!;
@@ -26,8 +27,8 @@ public class CoordinatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _chain = BenchmarkFlows.Chain(ChainHops);
-        _fanOut = BenchmarkFlows.FanOut(FanOutWidth, FanOutJobs / FanOutWidth);
+        _chain = BenchmarkFlows.AsRun(options => BenchmarkFlows.Chain(ChainHops, options));
+        _fanOut = BenchmarkFlows.AsRun(options => BenchmarkFlows.FanOut(FanOutWidth, FanOutJobs / FanOutWidth, options));
         _results = new ResultQueue(InFlight);
         _oneThread = new ExecutorThreads("bench-t1", 1, InFlight, _results);
         _defaultThreads = new ExecutorThreads("bench-default", Environment.ProcessorCount, InFlight, _results);
@@ -43,9 +44,9 @@ public class CoordinatorBenchmarks
 
     /// <summary>W1 with <c>-t 1</c>: one dependent add per hop.</summary>
     [Benchmark(OperationsPerInvoke = ChainHops)]
-    public long ChainHopOneThread() => new FlowCoordinator(_chain, _results, _oneThread).Run().JobsCreated;
+    public long ChainHopOneThread() => new FlowCoordinator(_chain.Committed, _results, _oneThread, _chain.Speculation).Run().JobsCreated;
 
     /// <summary>W2 with the default threads: jobs per second is 1 / this time.</summary>
     [Benchmark(OperationsPerInvoke = FanOutJobs)]
-    public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut, _results, _defaultThreads).Run().JobsCreated;
+    public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut.Committed, _results, _defaultThreads, _fanOut.Speculation).Run().JobsCreated;
 }

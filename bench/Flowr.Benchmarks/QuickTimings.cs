@@ -18,10 +18,10 @@ internal static class QuickTimings
         using var results = new ResultQueue(InFlight);
         using var one = new ExecutorThreads("quick-t1", 1, InFlight, results);
         using var many = new ExecutorThreads("quick-tn", threads, InFlight, results);
-        var chain = BenchmarkFlows.Chain(100_000);
-        var fanOut = BenchmarkFlows.FanOut(1_000, 200);
-        Measure("chain, -t 1 (µs per hop)", repeats, 100_000, () => new FlowCoordinator(chain, results, one).Run(), perJobMicros: true);
-        Measure($"fan-out, -t {threads} (jobs/s)", repeats, 200_000, () => new FlowCoordinator(fanOut, results, many).Run(), perJobMicros: false);
+        var chain = BenchmarkFlows.AsRun(options => BenchmarkFlows.Chain(100_000, options));
+        var fanOut = BenchmarkFlows.AsRun(options => BenchmarkFlows.FanOut(1_000, 200, options));
+        Measure("chain, -t 1 (µs per hop)", repeats, 100_000, () => new FlowCoordinator(chain.Committed, results, one, chain.Speculation).Run(), perJobMicros: true);
+        Measure($"fan-out, -t {threads} (jobs/s)", repeats, 200_000, () => new FlowCoordinator(fanOut.Committed, results, many, fanOut.Speculation).Run(), perJobMicros: false);
     }
 
     private static void Measure(string name, int repeats, int jobs, Func<RunMetrics> run, bool perJobMicros)

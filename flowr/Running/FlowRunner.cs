@@ -64,7 +64,7 @@ internal static class FlowRunner
                 if (remote)
                 {
                     jobService = StartJobService(manifest, implementations, results, options);
-                    advertiser = new JobAdvertiser(jobService.Port, jobService.RunId);
+                    advertiser = new JobAdvertiser(jobService);
                     WaitForExecutors(jobService, options);
                     librarySink = jobService;
                 }

@@ -1,5 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using Flowr.Mdns;
+using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
 
@@ -7,17 +8,22 @@ namespace Flowr.Running;
 
 /// <summary>
 /// Advertises a run's job service with mDNS as <c>jobs._flowr._tcp.local</c> (TXT <c>proto</c>, <c>run</c>)
-/// while the flow runs, and says goodbye when disposed. Probing happens in the background, so local
-/// work starts at once. <c>FLOWR_MDNS_SERVICE_TYPE</c> overrides the service type (tests).
+/// while the flow runs, and says goodbye when disposed; meanwhile <see cref="ExecutorDiscovery"/> invites
+/// the executors that were waiting already, so they need not wait for the probing. Both happen in the
+/// background, so work starts at once. <c>FLOWR_MDNS_SERVICE_TYPE</c> overrides the service type (tests).
 /// </summary>
 internal sealed class JobAdvertiser : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly ExecutorDiscovery _discovery;
     private readonly Task _advertising;
     private MdnsResponder? _responder;
 
-    public JobAdvertiser(int port, string runId)
+    public JobAdvertiser(JobService service)
     {
+        _discovery = new ExecutorDiscovery(service);
+        int port = service.Port;
+        string runId = service.RunId;
         _advertising = Task.Run(() => AdvertiseAsync(port, runId));
     }
 
@@ -52,6 +58,7 @@ internal sealed class JobAdvertiser : IDisposable
     /// <summary>Stops probing and withdraws the advertisement (mDNS goodbye).</summary>
     public void Dispose()
     {
+        _discovery.Dispose();
         _stop.Cancel();
         try
         {

@@ -146,6 +146,7 @@ public sealed partial class MdnsBrowser : IDisposable
 
         _cts.Cancel();
         _sockets.ForEach(s => s.Dispose());
+        DisposeOneShot();
         lock (_gate)
         {
             _waiters.ForEach(w => w.Completion.TrySetResult(null));
@@ -166,6 +167,11 @@ public sealed partial class MdnsBrowser : IDisposable
             _browsed[type] = new BrowseState(type, Environment.TickCount64 + Random.Shared.Next(20, 121));
         }
 
+        if (_options.QueryAtOnce)
+        {
+            SendOneShot(type, DnsType.Ptr);
+        }
+
         _wake.Release();
     }
 
@@ -178,6 +184,12 @@ public sealed partial class MdnsBrowser : IDisposable
             return;
         }
 
+        Accept(socket.Interface, message);
+    }
+
+    /// <summary>Caches the records of a response that arrived on <paramref name="iface"/> and resolves what changed.</summary>
+    private void Accept(MdnsInterface iface, DnsMessage message)
+    {
         List<(bool Found, ServiceInstance Instance)> changes;
         List<DnsQuestion> questions = [];
         lock (_gate)
@@ -185,7 +197,7 @@ public sealed partial class MdnsBrowser : IDisposable
             long now = Environment.TickCount64;
             foreach (var record in message.Answers.Concat(message.Additionals))
             {
-                _cache.Add(record, socket.Interface.Index, now);
+                _cache.Add(record, iface.Index, now);
             }
 
             changes = Resolve(now, questions);

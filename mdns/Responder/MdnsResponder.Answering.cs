@@ -15,6 +15,9 @@ public sealed partial class MdnsResponder
     // Records already scheduled for a delayed multicast answer: a burst of queries yields one answer.
     private readonly HashSet<(int Interface, string Record)> _pending = [];
 
+    // Unicast answers to legacy queries, bounded per source address.
+    private readonly LegacyRateLimiter _legacyLimiter = new();
+
     private void OnPacket(MdnsSocket socket, ReadOnlySpan<byte> packet, IPEndPoint remote)
     {
         if (!DnsMessage.TryParse(packet, out var message) || message.Header.Opcode != 0 || message.Header.Rcode != 0)
@@ -42,7 +45,8 @@ public sealed partial class MdnsResponder
     }
 
     // RFC 6762 §6 and §6.7: answer what we own; legacy unicast queriers (source port ≠ 5353) get a
-    // unicast reply echoing ID and question, TTL ≤ 10 s, and no cache-flush bits.
+    // unicast reply echoing ID and question, TTL ≤ 10 s, and no cache-flush bits, within a rate limit
+    // per source address (LegacyRateLimiter).
     private void AnswerQuery(MdnsSocket socket, DnsMessage query, IPEndPoint remote)
     {
         bool legacy = remote.Port != DnsConstants.MdnsPort;
@@ -82,6 +86,16 @@ public sealed partial class MdnsResponder
                 for (int i = 0; i < response.Additionals.Count; i++)
                 {
                     response.Additionals[i] = (response.Additionals[i].Record, false);
+                }
+
+                if (!_legacyLimiter.TryTake(remote.Address, Environment.TickCount64, out bool firstDrop))
+                {
+                    if (firstDrop)
+                    {
+                        Log($"mdns: legacy queries from {remote.Address} are over the rate limit; dropping answers");
+                    }
+
+                    return;
                 }
 
                 Span<byte> buffer = stackalloc byte[DnsConstants.MaxMessageLength];

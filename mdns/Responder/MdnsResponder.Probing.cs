@@ -155,6 +155,8 @@ public sealed partial class MdnsResponder
                 entry.FirstAnnouncedAt = System.Diagnostics.Stopwatch.GetTimestamp();
             }
 
+            entry.LastAnnouncedAt = Environment.TickCount64;
+
             foreach (var socket in _sockets)
             {
                 var message = OutgoingMessage.Response();
@@ -167,6 +169,71 @@ public sealed partial class MdnsResponder
                 NoteMulticast(socket, message);
             }
         }
+    }
+
+    // RFC 6762 §8.4: changed data is announced like new data, with the cache-flush bit, so caches replace
+    // the old TXT; here once at once (or a second after the previous announcement) and once a second later.
+    internal void UpdateTxt(ServiceEntry entry, IReadOnlyDictionary<string, string> txt)
+    {
+        int version;
+        lock (_gate)
+        {
+            if (entry.State == ServiceState.Removed)
+            {
+                return;
+            }
+
+            entry.Txt = DnsRecordWriter.EncodeTxt(txt);
+            entry.TxtPairs = new Dictionary<string, string>(txt, StringComparer.OrdinalIgnoreCase);
+            version = ++entry.TxtVersion;
+
+            // While probing there is nothing to update: the announcements will carry the new data.
+            if (entry.State != ServiceState.Announced || entry.UpdatePending)
+            {
+                return;
+            }
+
+            entry.UpdatePending = true;
+        }
+
+        var token = _cts.Token;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                long wait;
+                lock (_gate)
+                {
+                    wait = entry.LastAnnouncedAt + 1000 - Environment.TickCount64;
+                }
+
+                if (wait > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait), token).ConfigureAwait(false);
+                }
+
+                lock (_gate)
+                {
+                    entry.UpdatePending = false;
+                    version = entry.TxtVersion;
+                }
+
+                Announce(entry);
+                await Task.Delay(1000, token).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    if (entry.TxtVersion != version || entry.UpdatePending)
+                    {
+                        return;
+                    }
+                }
+
+                Announce(entry);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
     }
 
     // RFC 6762 §10.1: goodbye = the records again with TTL 0. Shared names (the A record, the

@@ -42,9 +42,19 @@ internal sealed class ServiceEntry
 
     public ushort Port { get; }
 
-    public byte[] Txt { get; }
+    /// <summary>The TXT rdata; replaced by <see cref="ServiceRegistration.UpdateTxt"/> (under the responder's lock).</summary>
+    public byte[] Txt { get; set; }
 
-    public IReadOnlyDictionary<string, string> TxtPairs { get; }
+    public IReadOnlyDictionary<string, string> TxtPairs { get; set; }
+
+    /// <summary>Counts TXT updates, so a repeated announcement goes out only for the data it was meant for.</summary>
+    public int TxtVersion { get; set; }
+
+    /// <summary>True while an update announcement waits for the once-a-second limit.</summary>
+    public bool UpdatePending { get; set; }
+
+    /// <summary>Environment.TickCount64 of the last announcement, 0 before the first.</summary>
+    public long LastAnnouncedAt { get; set; }
 
     public ServiceState State { get; set; } = ServiceState.Probing;
 

@@ -287,7 +287,8 @@ public sealed partial class RunState
     {
         var adopted = _speculative && function.LegacyJob is not null ? Adopt(function, function.JobsCreated) : null;
         var job = adopted ?? RentJob(function);
-        job.Id = ++_lastId;
+        // NOTE: an adopted job keeps its id: an executor may be running it, and answers under that id.
+        if (adopted is null) job.Id = ++_lastId;
         job.Generation = _generation;
         job.Index = function.JobsCreated++;
         job.Speculative = _speculative;

@@ -46,6 +46,15 @@ internal static class Scenario
     /// <summary>What a finished remote run printed, with its test.file appended.</summary>
     public static string Output(Child flowr, NetworkLab lab, string example) => flowr.Stdout + OutputFile(lab.ExampleCopy(example));
 
+    /// <summary>The test.file an example run wrote in <paramref name="directory"/>, as text to compare; empty when none.</summary>
+    public static string OutputFileOf(string directory) => OutputFile(directory);
+
+    /// <summary>The arguments of an example (test.args).</summary>
+    public static string[] ArgsOf(string directory) => Args(directory);
+
+    /// <summary>The stdin of an example (test.stdin), or null.</summary>
+    public static byte[]? StdinOf(string directory) => Stdin(directory);
+
     private static string OutputFile(string directory)
     {
         string path = Path.Combine(directory, "test.file");

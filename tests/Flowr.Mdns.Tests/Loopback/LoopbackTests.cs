@@ -128,4 +128,30 @@ public sealed class LoopbackTests
         var finder = lab.Tool("lo", "find", "lo", "jobs (2)", "_flowrlo7._tcp", "8");
         Assert.Equal("FOUND jobs_(2) flowr-seven.local 40007 127.0.0.1 proto=1", await finder.WaitForLineAsync(l => l.StartsWith("FOUND", StringComparison.Ordinal), Wait, "FOUND jobs (2)"));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task QueryAtOnceFindsAnAnnouncedServiceWithoutTheRandomDelays()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var quick = lab.Tool("lo", "quick", "lo", "_flowrlo8._tcp", "9");
+        string line = await quick.WaitForLineAsync(l => l.StartsWith("MEDIAN", StringComparison.Ordinal) || l.StartsWith("ERROR", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "MEDIAN");
+        // Multicast browsing needs at least 40 ms (first query after 20–120 ms, shared answer after 20–120 ms).
+        double median = double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(median < 20, line);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UpdatedTxtReachesABrowserWithoutProbingAndRefreshAtOnceGetsItBeforeTheAnnouncement()
+    {
+        await using var lab = await NetLab.CreateLoopbackAsync();
+        var txt = lab.Tool("lo", "txt", "lo", "_flowrlo9._tcp");
+        string updated = await txt.WaitForLineAsync(l => l.StartsWith("UPDATED", StringComparison.Ordinal) || l.StartsWith("ERROR", StringComparison.Ordinal), Wait, "UPDATED");
+        Assert.True(Ms(updated) < 500, updated);
+        // The second update's announcement waits a second after the first; asking directly does not.
+        string refreshed = await txt.WaitForLineAsync(l => l.StartsWith("REFRESHED", StringComparison.Ordinal) || l.StartsWith("ERROR", StringComparison.Ordinal), Wait, "REFRESHED");
+        Assert.True(Ms(refreshed) < 500, refreshed);
+        Assert.Equal("PROBES 0", await txt.WaitForLineAsync(l => l.StartsWith("PROBES", StringComparison.Ordinal), Wait, "PROBES"));
+
+        static double Ms(string line) => double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

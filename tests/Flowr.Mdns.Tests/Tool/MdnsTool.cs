@@ -26,6 +26,8 @@ namespace Flowr.Mdns.Tests.Tool;
 ///     probing: a conflict after announcing (RFC 6762 §9); prints SENT &lt;n&gt;
 /// legacy ADDRESS NAME QTYPE
 ///     one-shot query from an ephemeral port (RFC 6762 §6.7); REPLY id=… questions=… answers=… maxttl=… flush=…
+/// flood ADDRESS NAME QTYPE COUNT, quick IFACE TYPE RUNS, txt IFACE TYPE
+///     see Tool/DiscoveryCommands.cs
 /// </code>
 /// </summary>
 internal static partial class MdnsTool
@@ -43,6 +45,9 @@ internal static partial class MdnsTool
                 "blast" => Blast(args),
                 "query" => Query(args),
                 "rogue" => Rogue(args),
+                "flood" => Flood(args),
+                "quick" => Quick(args).GetAwaiter().GetResult(),
+                "txt" => Txt(args).GetAwaiter().GetResult(),
                 _ => Usage(args[0]),
             };
         }

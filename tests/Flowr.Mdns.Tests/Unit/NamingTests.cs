@@ -23,6 +23,13 @@ public sealed class NamingTests
     public void InvalidServiceTypesAreRejected(string given) =>
         Assert.Throws<ArgumentException>(() => MdnsOptions.QualifyServiceType(given));
 
+    [Theory]
+    [InlineData("_flowr._tcp", "_flowrex._tcp")]
+    [InlineData("_flowr._tcp.local.", "_flowrex._tcp")]
+    [InlineData("_fxfd12x3._tcp", "_fxfd12x3ex._tcp")]
+    public void ExecutorServiceTypeFollowsTheJobServiceType(string jobs, string executors) =>
+        Assert.Equal(executors, MdnsOptions.ExecutorServiceTypeFor(jobs));
+
     [Fact]
     public void OverrideReplacesTheServiceType()
     {
