@@ -21,7 +21,7 @@ deps:
 build:
 	$(DOTNET) build flowr.sln -c $(CONFIG)
 
-## wasm: the examples' provided functions, C -> wasm32 with clang-14 and wasm-ld (toolchain.md §7)
+## wasm: the examples' provided functions, C -> wasm32 with clang-14 and wasm-ld (upstream ABI: runtime/Wasm/README.md)
 WASM_CC      ?= clang-14
 WASM_CFLAGS  := --target=wasm32 -O2 -nostdlib -mbulk-memory -Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all
 WASM_MODULES := $(patsubst %.c,%.wasm,$(wildcard examples/*/*/*.c))

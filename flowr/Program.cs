@@ -10,13 +10,18 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        var options = CommandLine.Parse(args, out int exitCode);
-        if (options is null) return exitCode;
+        var options = CommandLine.Parse(args, out string? message, out int exitCode);
+        if (options is null)
+        {
+            // Help and version go to stdout, errors to stderr.
+            (exitCode == 0 ? Console.Out : Console.Error).Write(message);
+            return exitCode;
+        }
         Log.Level = options.Verbosity;
         try
         {
             using var stdin = Console.OpenStandardInput();
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = new StandardOutputStream();
             using var stderr = Console.OpenStandardError();
             return FlowRunner.Run(options, stdin, stdout, stderr);
         }

@@ -8,7 +8,7 @@ namespace Flowr.Wasm.Benchmarks;
 
 /// <summary>
 /// One provided-function call for small inputs, host to WASM and back through the JSON ABI
-/// (runtime-semantics.md §10): serialize the inputs, alloc, copy in, run_wasm, parse the result.
+/// (runtime/Wasm/README.md): serialize the inputs, alloc, copy in, run_wasm, parse the result.
 /// </summary>
 [MemoryDiagnoser]
 public class CallBenchmarks

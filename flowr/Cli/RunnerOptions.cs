@@ -17,6 +17,8 @@ internal sealed record RunnerOptions
     public bool CompileOnly { get; init; }
     /// <summary>Write flow.dot/flow.svg and exit.</summary>
     public bool Graph { get; init; }
+    /// <summary>With <see cref="Graph"/>: draw the functions inside library flows instead of one node per library flow.</summary>
+    public bool GraphExpand { get; init; }
     public bool Metrics { get; init; }
     public bool KeepDeadCode { get; init; }
     public LogLevel Verbosity { get; init; } = LogLevel.Error;
@@ -27,6 +29,8 @@ internal sealed record RunnerOptions
     public TimeSpan ExecutorTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Remote executors that must have joined before the flow starts; 0 = none.</summary>
     public int WaitExecutors { get; init; }
+    /// <summary>The status line on stderr: null = when stderr is a terminal; true/false = forced.</summary>
+    public bool? Progress { get; init; }
     /// <summary>Port of the job service; 0 = a free one.</summary>
     public int JobPort { get; init; }
     /// <summary>File with the pre-shared key (else $FLOWR_KEY, else ~/.config/flowr/key).</summary>

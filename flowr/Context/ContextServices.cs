@@ -10,7 +10,7 @@ namespace Flowr.Context;
 /// <summary>
 /// What the context functions of one run share: the flow's arguments, the standard streams and the
 /// image buffers. Created once per run by the runner; every context job runs on the one context
-/// thread (runtime-semantics.md §7), so nothing here is locked.
+/// thread (docs/runtime.md, "Where jobs run"), so nothing here is locked.
 /// </summary>
 internal sealed class ContextServices
 {
@@ -41,7 +41,7 @@ internal sealed class ContextServices
     }
 
     /// <summary>Every function path this runner implements (without the scheme), in the order of
-    /// flow-language.md §7; the Era B variants <c>*_format</c> share their base implementation.</summary>
+    /// docs/context-functions.md; the Era B variants <c>*_format</c> share their base implementation.</summary>
     internal static IReadOnlyList<string> FunctionPaths { get; } =
     [
         "stdio/stdout", "stdio/stdout_format", "stdio/stderr", "stdio/stderr_format", "stdio/stdin",
@@ -62,6 +62,19 @@ internal sealed class ContextServices
         if (implementation is null) return false;
         _created.Add(path, implementation);
         return true;
+    }
+
+    /// <summary>True once a context function wrote to stdout.</summary>
+    public bool WroteToStdout => _stdout.HasWritten;
+
+    /// <summary>
+    /// Tells the sinks which of them write to the terminal the status line is on (stderr always;
+    /// stdout when it is that terminal too), so their lines erase it first.
+    /// </summary>
+    public void ShareTerminalWithStatusLine(bool stdoutToo)
+    {
+        _stderr.SharesStatusTerminal = true;
+        _stdout.SharesStatusTerminal = stdoutToo;
     }
 
     /// <summary>Called once when the flow has ended: writes the image buffers as PNG files, then
@@ -94,7 +107,7 @@ internal sealed class ContextServices
     };
 
     // "context://stdio/stdout" and "context://stdio/stdout/stdout" both give "stdio/stdout"
-    // (flow-language.md §1.2: some manifests double the last segment).
+    // (some upstream manifests double the last segment).
     internal static bool TryNormalize(string location, [NotNullWhen(true)] out string? path)
     {
         path = null;

@@ -7,7 +7,7 @@ namespace Flowr.Context;
 internal static class TextInput
 {
     /// <summary><c>{"string": text, "json": value}</c>, <c>json</c> omitted when <paramref name="text"/>
-    /// is not one JSON value (flow-language.md §7, stdin and readline).</summary>
+    /// is not one JSON value (docs/context-functions.md, stdin and readline).</summary>
     public static Value StringAndJson(string text)
     {
         var asString = Value.FromString(text);

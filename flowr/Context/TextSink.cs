@@ -1,6 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Buffers;
 using System.Text;
+using Flowr.Runtime.Logging;
 using Flowr.Runtime.Values;
 
 namespace Flowr.Context;
@@ -24,9 +25,15 @@ internal sealed class TextSink
 
     public TextSink(Stream stream) => _stream = stream;
 
+    /// <summary>True once anything was written (the end-of-run report on flows that printed nothing).</summary>
+    public bool HasWritten { get; private set; }
+
+    /// <summary>Set when this stream is the terminal a status line is drawn on: writes erase it first.</summary>
+    public bool SharesStatusTerminal { get; set; }
+
     /// <summary>
-    /// flow-language.md §7 stdout: <c>null</c> prints nothing; otherwise the value's display text
-    /// (§5: strings raw, numbers and booleans as JSON, arrays and objects compact), then <c>\n</c>,
+    /// stdout (docs/context-functions.md): <c>null</c> prints nothing; otherwise the value's display text
+    /// (docs/values.md: strings raw, numbers and booleans as JSON, arrays and objects compact), then <c>\n</c>,
     /// then a flush. A <paramref name="format"/> other than <c>""</c> or <c>"{}"</c> (Era B) has its
     /// first <c>{}</c> replaced by that text; without a <c>{}</c> it is printed as it is.
     /// </summary>
@@ -87,12 +94,25 @@ internal sealed class TextSink
         _buffer.Advance(Utf8.GetBytes(text, destination));
     }
 
+    private void WriteAndFlush(ReadOnlySpan<byte> bytes)
+    {
+        _stream.Write(bytes);
+        _stream.Flush();
+    }
+
     private void WriteBuffer()
     {
         try
         {
-            _stream.Write(_buffer.WrittenSpan);
-            _stream.Flush();
+            HasWritten = true;
+            if (SharesStatusTerminal && StatusLine.IsActive)
+            {
+                using (StatusLine.Hide()) WriteAndFlush(_buffer.WrittenSpan);
+            }
+            else
+            {
+                WriteAndFlush(_buffer.WrittenSpan);
+            }
         }
         finally
         {

@@ -5,7 +5,8 @@ using Flowr.Runtime.Model;
 namespace Flowr.Graph;
 
 /// <summary>
-/// Draws a compiled flow as a Graphviz digraph: functions as nodes (context functions shaded),
+/// Draws a compiled flow (a manifest.json, which has no sub-flow definitions left) as a Graphviz
+/// digraph: functions as nodes (context functions shaded),
 /// sub-flows as nested clusters (recovered from the functions' routes), initializers as small
 /// notes feeding their input, and every connection labelled with its source and destination IOs.
 /// </summary>
@@ -17,7 +18,7 @@ internal static class DotGraphWriter
         string title = manifest.Functions.Count > 0 ? RootRoute(manifest.Functions[0]) : "/flow";
         dot.Append("digraph flow {\n");
         dot.Append("  label=").Append(Quote(title)).Append(";\n  labelloc=t;\n  rankdir=LR;\n");
-        dot.Append("  node [fontname=\"Helvetica\", fontsize=11];\n  edge [fontname=\"Helvetica\", fontsize=9];\n");
+        dot.Append("  node [fontname=\"Helvetica\", fontsize=11];\n  edge [fontname=\"Helvetica\", fontsize=9, labelfloat=false];\n");
         WriteCluster(dot, BuildTree(manifest), depth: 1);
         foreach (var function in manifest.Functions) WriteInitializers(dot, function);
         foreach (var function in manifest.Functions)
@@ -86,7 +87,7 @@ internal static class DotGraphWriter
                 string label = $"{kind} {(initializer.Kind == InitializerKind.Once ? "once" : "always")} {initializer.Value}";
                 dot.Append("  ").Append(id).Append(" [shape=note, fontsize=9, label=").Append(Quote(label)).Append("];\n");
                 dot.Append("  ").Append(id).Append(" -> ").Append(NodeId(function.Id))
-                    .Append(" [style=dotted, arrowhead=open, headlabel=").Append(Quote(InputName(function, i))).Append("];\n");
+                    .Append(" [style=dotted, arrowhead=open, label=").Append(Quote(InputName(function, i))).Append("];\n");
             }
         }
     }

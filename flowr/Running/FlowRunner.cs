@@ -2,7 +2,6 @@
 using System.Text;
 using Flowr.Cli;
 using Flowr.Context;
-using Flowr.Graph;
 using Flowr.Runtime.Coordinator;
 using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Execution;
@@ -21,18 +20,7 @@ internal static class FlowRunner
     public static int Run(RunnerOptions options, Stream stdin, Stream stdout, Stream stderr)
     {
         var loaded = FlowLoader.Load(options.Flow, options.LibDirs, removeDeadCode: !options.KeepDeadCode);
-        if (options.Graph)
-        {
-            GraphOutput.Write(loaded.Manifest, Path.GetDirectoryName(FlowLoader.ManifestPathFor(loaded)) ?? ".");
-            if (!options.CompileOnly) return 0;
-        }
-        if (options.CompileOnly)
-        {
-            string manifestPath = FlowLoader.ManifestPathFor(loaded);
-            File.WriteAllText(manifestPath, ManifestWriter.ToJson(loaded.Manifest, debug: true));
-            Log.Info($"Manifest written to '{manifestPath}'");
-            return 0;
-        }
+        if (options.Graph || options.CompileOnly) return CompileOutputs.Write(loaded, options, stdout);
 
         var manifest = loaded.Manifest;
         string flowUrl = new Uri(Path.GetFullPath(loaded.SourceFile)).AbsoluteUri;
@@ -52,7 +40,7 @@ internal static class FlowRunner
         // The debugger may widen the speculation mid-run (modify jobs=N), so it always has one, narrowed to -j.
         if (options.Debugger) speculation = Debugger.DebugSession.Speculation(manifest, implementations, ahead, MaxJobsInFlight - 1);
         RunMetrics metrics;
-        IReadOnlyList<ExecutorReport>? executors = null;
+        using var session = new RunSession(options, context, stdout, stderr);   // signals, progress line, end-of-run reports
         using (var results = new ResultQueue(MaxJobsInFlight))
         {
             ExecutorThreads? libraryThreads = null;
@@ -73,9 +61,17 @@ internal static class FlowRunner
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
                 var coordinator = new FlowCoordinator(state, results, librarySink, speculation);
-                metrics = options.Debugger
-                    ? Debugger.DebugSession.Run(state, coordinator, speculation!, manifest, Debugger.DebugSession.Placement(options.Threads, jobService), stdin, stderr, jobService?.Failed ?? default)
-                    : coordinator.Run(jobService?.Failed ?? default);
+                if (options.Debugger)
+                {
+                    // The debugger owns Ctrl-C and the terminal: no signal handling or status line from the session.
+                    metrics = Debugger.DebugSession.Run(state, coordinator, speculation!, manifest, Debugger.DebugSession.Placement(options.Threads, jobService), stdin, stderr, jobService?.Failed ?? default);
+                }
+                else
+                {
+                    session.Attach(coordinator, state, () => (libraryThreads?.ThreadCount ?? 0) + (jobService?.ExecutorCount ?? 0));
+                    metrics = coordinator.Run(jobService?.Failed ?? default);
+                }
+                session.RunEnded();
             }
             catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)
             {
@@ -88,23 +84,12 @@ internal static class FlowRunner
                 advertiser?.Dispose();
                 libraryThreads?.Dispose();
             }
-            executors = jobService?.ExecutorReports();
+            session.Executors = jobService?.ExecutorReports();
         }
-        context.Complete();
-        if (options.Metrics)
-        {
-            stdout.Write(Encoding.UTF8.GetBytes(metrics.Format()));
-            // After upstream's exact lines: what each executor did, when executors could join.
-            if (executors is { Count: > 0 })
-            {
-                stdout.Write(Encoding.UTF8.GetBytes($"Executors:\n{string.Join('\n', executors.Select(e => e.Format()))}\n"));
-            }
-            stdout.Flush();
-        }
-        return 0;
+        return session.Finish(metrics);
     }
 
-    /// <summary>Opens the job port for flowrex executors (runtime-semantics.md §9, PROTOCOL.md).</summary>
+    /// <summary>Opens the job port for flowrex executors (docs/distributed.md, runtime/Protocol/PROTOCOL.md).</summary>
     private static JobService StartJobService(FlowManifest manifest, IFunctionImplementation[] implementations, ResultQueue results, RunnerOptions options)
     {
         var locations = new string[manifest.Functions.Count];

@@ -48,6 +48,33 @@ public sealed class FlowCoordinator
     /// <summary>What the loop is doing now; included in hang diagnostics.</summary>
     public string Status => _status;
 
+    // ---- Stop and progress, for the runner's signal handling and status line (any thread) ----
+    private volatile bool _stopRequested;
+    private long _progressCreated;
+    private long _progressRetired;
+    private int _progressInFlight;
+
+    /// <summary>
+    /// Asks the loop, from any thread, to create no more jobs, wait for those running, then end the run
+    /// as if the flow had finished. Does not wait.
+    /// </summary>
+    public void RequestStop() => _stopRequested = true;
+
+    /// <summary>True once <see cref="RequestStop"/> was called.</summary>
+    public bool StopRequested => _stopRequested;
+
+    /// <summary>Jobs of the run created and retired, and jobs running now, as of the loop's last step; readable from any thread.</summary>
+    public FlowProgress Progress => new(Volatile.Read(ref _progressCreated), Volatile.Read(ref _progressRetired), Volatile.Read(ref _progressInFlight));
+
+    // Once per loop step, not per job: three ordered stores on the coordinator thread.
+    private void PublishProgress()
+    {
+        long created = _state.Metrics.JobsCreated;
+        Volatile.Write(ref _progressCreated, created);
+        Volatile.Write(ref _progressRetired, created - _state.RunningJobs);
+        Volatile.Write(ref _progressInFlight, _inFlight);
+    }
+
     /// <summary>Runs the flow to its end and returns its metrics.</summary>
     public RunMetrics Run(CancellationToken cancellation = default)
     {
@@ -62,11 +89,21 @@ public sealed class FlowCoordinator
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(_state.Describe());
         while (true)
         {
-            if (StopRequested) break;
+            if (ObserverStopped) break;
             _status = "dispatching";
-            if (AdvanceCommitted()) continue;
-            Dispatch();
-            if (_state.IsFinished) break;
+            if (_stopRequested)
+            {
+                // Nothing new: only the committed state's own job still out is worth its result.
+                PublishProgress();
+                if (_waiting is null || !_waitingDispatched) break;
+            }
+            else
+            {
+                if (AdvanceCommitted()) continue;
+                Dispatch();
+                PublishProgress();
+                if (_state.IsFinished) break;
+            }
             _status = "waiting for a result";
             WaitForResults(cancellation);
             _status = "retiring";
@@ -85,14 +122,15 @@ public sealed class FlowCoordinator
             }
             if (_restartSpeculation) RestartSpeculation();
         }
+        PublishProgress();
         _state.Metrics.Elapsed = clock.Elapsed;
         _state.Metrics.MaxJobsInParallel = Math.Max(_maxInFlight, 1);
         if (_state.Observer is { } observer)
         {
-            if (!observer.StopRequested) observer.RunEnded();
+            if (!observer.StopRequested && !_stopRequested) observer.RunEnded();
             TakeBackEveryJob(cancellation);
         }
-        else
+        else if (!_stopRequested)
         {
             DrainSpeculation();
         }
@@ -195,7 +233,7 @@ public sealed class FlowCoordinator
     }
 
     // [debugger] The committed state's observer may end a run early (to run it again or to quit).
-    private bool StopRequested => _state.Observer?.StopRequested == true;
+    private bool ObserverStopped => _state.Observer?.StopRequested == true;
 
     /// <summary>
     /// Jobs handed to executors whose results have not been taken: while an observer holds the coordinator
@@ -241,3 +279,6 @@ public sealed class FlowCoordinator
     private static InvalidOperationException NoLibraryExecutor(Job job) =>
         new($"no executor can run Job#{job.Id} of '{job.FunctionName}': there are no library executor threads (-t 0)");
 }
+
+/// <summary>A snapshot of a running flow: jobs of the run created and retired, and jobs running now.</summary>
+public readonly record struct FlowProgress(long JobsCreated, long JobsRetired, int InFlight);

@@ -20,6 +20,15 @@ internal sealed class InputQueue
 
     public int Count => _count;
 
+    /// <summary>Values ever enqueued here (sent, split or initialized), for the end-of-run report; kept across <see cref="Clear"/>.</summary>
+    public long Received { get; private set; }
+
+    /// <summary>Values ever taken by jobs: the jobs this input's function has had.</summary>
+    public long Taken { get; private set; }
+
+    /// <summary>The value <paramref name="index"/> places behind the head, without taking it.</summary>
+    public Value PeekAt(int index) => _items[(_head + index) & (_items.Length - 1)];
+
     public void Clear()
     {
         Array.Clear(_items);
@@ -33,6 +42,7 @@ internal sealed class InputQueue
         if (_count == _items.Length) Grow();
         _items[(_head + _count) & (_items.Length - 1)] = value;
         _count++;
+        Received++;
     }
 
     /// <summary>
@@ -71,12 +81,13 @@ internal sealed class InputQueue
         slot = default;
         _head = (_head + 1) & (_items.Length - 1);
         _count--;
+        Taken++;
         return value;
     }
 
     /// <summary>
-    /// Applies at most one initializer, the function's first (flow-language.md §2.3,
-    /// runtime-semantics.md §5): a function <c>once</c> only the first time, a function <c>always</c>
+    /// Applies at most one initializer, the function's first (docs/runtime.md,
+    /// "Initializers"): a function <c>once</c> only the first time, a function <c>always</c>
     /// on every call; otherwise a flow <c>once</c> the first time, a flow <c>always</c> the first time
     /// or when the flow goes idle. Returns true when a value was enqueued.
     /// </summary>

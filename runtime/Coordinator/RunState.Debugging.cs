@@ -57,15 +57,8 @@ public sealed partial class RunState
     public IReadOnlyList<Value> QueuedValues(int functionId, int inputIndex, int max)
     {
         var input = _functions[functionId].Inputs[inputIndex];
-        int count = input.Count;
-        var values = new Value[Math.Min(count, Math.Max(0, max))];
-        // A full turn of the ring leaves the queue as it was.
-        for (int i = 0; i < count; i++)
-        {
-            var value = input.Dequeue();
-            if (i < values.Length) values[i] = value;
-            input.Enqueue(value);
-        }
+        var values = new Value[Math.Min(input.Count, Math.Max(0, max))];
+        for (int i = 0; i < values.Length; i++) values[i] = input.PeekAt(i);
         return values;
     }
 

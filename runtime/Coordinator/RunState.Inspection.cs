@@ -4,6 +4,13 @@ using Flowr.Runtime.Values;
 
 namespace Flowr.Runtime.Coordinator;
 
+/// <summary>One function's share of a run: jobs it had, values each input received, and whether it ended blocked.</summary>
+public sealed record FunctionActivity(Model.FunctionSpec Function, long? Jobs, IReadOnlyList<long> ValuesReceived, bool Blocked)
+{
+    /// <summary>The function had no job at all.</summary>
+    public bool NeverRan => Jobs == 0;
+}
+
 // Read-only views of the run state, for tests and for the debug dump.
 public sealed partial class RunState
 {
@@ -32,12 +39,28 @@ public sealed partial class RunState
     {
         var input = _functions[functionId].Inputs[inputIndex];
         var values = new Value[input.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = input.Dequeue();
-            input.Enqueue(values[i]);
-        }
+        for (int i = 0; i < values.Length; i++) values[i] = input.PeekAt(i);
         return values;
+    }
+
+    /// <summary>
+    /// What each function did in the run: jobs it had (the values taken from its first input, since a
+    /// job takes one from each; null for a function without inputs, which is ready from the start)
+    /// and, per input, the values that reached it. Read after the run, for the report on functions
+    /// that never ran.
+    /// </summary>
+    public IReadOnlyList<FunctionActivity> Activity()
+    {
+        var activity = new FunctionActivity[_functions.Length];
+        foreach (var function in _functions)
+        {
+            var inputs = function.Inputs;
+            var received = new long[inputs.Length];
+            for (int i = 0; i < inputs.Length; i++) received[i] = inputs[i].Received;
+            long? jobs = inputs.Length == 0 ? null : inputs[0].Taken;
+            activity[function.Id] = new FunctionActivity(function.Spec, jobs, received, function.InBlockedSet);
+        }
+        return activity;
     }
 
     /// <summary>How many blocks exist now.</summary>

@@ -34,9 +34,14 @@ public sealed partial class RunState
         JobOutcome outcome = job.Outcome;
         if (outcome.IsError)
         {
-            Metrics.JobErrors++;
-            Log.Error($"Error in Job#{job.Id}: {outcome.Error}");
-            _observer?.JobFailed(job);
+            // NOTE: a speculation's failures are predictions: the committed state reports them if they happen.
+            if (!_speculative)
+            {
+                Metrics.JobErrors++;
+                Metrics.FirstJobError ??= $"Job#{job.Id}: {outcome.Error}";
+                Log.Error($"Error in Job#{job.Id}: {outcome.Error}");
+                _observer?.JobFailed(job);
+            }
             // Neither refilled nor completed: the younger jobs took refills that will not come.
             DiscardYoungerJobs(function);
         }
@@ -166,7 +171,7 @@ public sealed partial class RunState
         var input = destination.Inputs[connection.DestinationIo];
         bool loopback = ReferenceEquals(source, destination);
         int before = loopback ? 0 : destination.AvailableSets;
-        ValueDelivery.Deliver(input, value, connection.DestinationRoute);
+        ValueDelivery.Deliver(input, value, connection.DestinationRoute, warn: !_speculative);
         if (loopback) return;
         if (input.Count > 0 && _flowIndex[source.Id] != _flowIndex[destination.Id])
         {

@@ -4,7 +4,7 @@ namespace Flowr.Runtime.Coordinator;
 /// <summary>How the run state picks ready functions.</summary>
 public enum ReadyOrder
 {
-    /// <summary>First in, first out (the project's default, runtime-semantics.md §2).</summary>
+    /// <summary>First in, first out (the project's default, docs/runtime.md).</summary>
     Fifo,
     /// <summary>A random ready entry, as upstream's default; for order-independence tests.</summary>
     Random,

@@ -56,7 +56,7 @@ internal sealed class RuntimeFunction
     public int BlockedByCount;
     /// <summary>Entries of this function in the ready queue now.</summary>
     public int QueuedEntries;
-    /// <summary>Ready/running entries of this function still counted as busy (runtime-semantics.md §6).</summary>
+    /// <summary>Ready/running entries of this function still counted as busy (docs/runtime.md, "Blocking and flow idle").</summary>
     public int Busy;
     /// <summary>Listed in its flow's flow_blocks set since the flow was last idle.</summary>
     public bool InFlowBlocks;

@@ -6,12 +6,12 @@ namespace Flowr.Runtime.Coordinator;
 
 /// <summary>
 /// Puts a sent value on an input, converting between arrays and scalars by the difference of array
-/// orders (runtime-semantics.md §3). Generic inputs take every value unchanged.
+/// orders (docs/runtime.md, "Sending a value"). Generic inputs take every value unchanged.
 /// </summary>
 internal static class ValueDelivery
 {
     /// <summary>Enqueues <paramref name="value"/> (or its elements, or it wrapped); false if it was dropped.</summary>
-    public static bool Deliver(InputQueue input, in Value value, string destination)
+    public static bool Deliver(InputQueue input, in Value value, string destination, bool warn = true)
     {
         if (input.Spec.Generic)
         {
@@ -43,7 +43,7 @@ internal static class ValueDelivery
             default:
                 if (Log.IsEnabled(LogLevel.Warn))
                 {
-                    Log.Warn($"Value of array order {value.ArrayOrder} cannot be sent to '{destination}' of array order {input.Spec.ArrayOrder}: dropped");
+                    if (warn) Log.Warn($"Value of array order {value.ArrayOrder} cannot be sent to '{destination}' of array order {input.Spec.ArrayOrder}: dropped");
                 }
                 return false;
         }

@@ -1,11 +1,10 @@
 // Copyright (c) flowr contributors. MIT licence.
-using System.Collections.Frozen;
 using Flowr.Runtime.Execution;
 
 namespace Flowr.Runtime.Library;
 
 /// <summary>
-/// The built-in flowstdlib (flow-language.md §6): native implementations of every library function,
+/// The built-in flowstdlib (README.md): native implementations of every library function,
 /// looked up by their <c>lib://flowstdlib/…</c> location. Their definitions are embedded resources
 /// named <c>flowstdlib/&lt;module&gt;/&lt;name&gt;.toml</c>. Implementations are stateless singletons and
 /// safe to call from any thread.
@@ -18,12 +17,19 @@ public static class FlowStdLib
     /// <summary>The start of every flowstdlib implementation URL: <c>lib://flowstdlib/</c>.</summary>
     public const string UrlPrefix = "lib://" + Name + "/";
 
-    private static readonly FrozenDictionary<string, LibraryFunction> s_functions =
-        LibraryFunctions.All.ToFrozenDictionary(function => function.Path, StringComparer.Ordinal);
+    // NOTE: a plain dictionary: building a FrozenDictionary of these 40 keys cost more at start-up
+    // than all the lookups of a run save (bench/README.md, "Start-up").
+    private static readonly Dictionary<string, LibraryFunction> s_functions = BuildTable();
 
     /// <summary>The canonical location of every function, e.g. <c>lib://flowstdlib/math/add</c>.</summary>
-    public static IReadOnlyCollection<string> FunctionLocations { get; } =
-        Array.AsReadOnly(LibraryFunctions.All.Select(function => UrlPrefix + function.Path).ToArray());
+    public static IReadOnlyCollection<string> FunctionLocations => Array.AsReadOnly(LibraryFunctions.All.Select(function => UrlPrefix + function.Path).ToArray());
+
+    private static Dictionary<string, LibraryFunction> BuildTable()
+    {
+        var table = new Dictionary<string, LibraryFunction>(LibraryFunctions.All.Length, StringComparer.Ordinal);
+        foreach (var function in LibraryFunctions.All) table.Add(function.Path, function);
+        return table;
+    }
 
     /// <summary>
     /// Finds the implementation of <paramref name="location"/>: <c>lib://flowstdlib/math/add</c>, or

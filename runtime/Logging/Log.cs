@@ -12,8 +12,15 @@ public static class Log
     /// <summary>The least severe level that is written; default error.</summary>
     public static LogLevel Level { get; set; } = LogLevel.Error;
 
-    /// <summary>Where lines go; stderr unless a test or host replaces it.</summary>
-    public static TextWriter Output { get; set; } = Console.Error;
+    private static TextWriter? _output;
+
+    /// <summary>Where lines go; stderr unless a test or host replaces it. Console.Error is only
+    /// created when a line is written, which keeps a quiet run's start-up short.</summary>
+    public static TextWriter Output
+    {
+        get => _output ??= Console.Error;
+        set => _output = value;
+    }
 
     public static bool IsEnabled(LogLevel level) => level >= Level && level != LogLevel.Off;
 
@@ -21,6 +28,16 @@ public static class Log
     {
         if (!IsEnabled(level)) return;
         string line = $"{Name(level)} - {message}";
+        if (StatusLine.IsActive)
+        {
+            using (StatusLine.Hide()) WriteLine(line);
+            return;
+        }
+        WriteLine(line);
+    }
+
+    private static void WriteLine(string line)
+    {
         lock (WriteLock)
         {
             Output.WriteLine(line);

@@ -5,7 +5,7 @@ namespace Flowr.Runtime.Values;
 
 /// <summary>
 /// Formats an f64 the way serde_json (ryu) prints it: the shortest digits that round-trip, laid out
-/// as in flow-language.md §5 (<c>2.0</c>, <c>1.5</c>, <c>0.00001</c>, <c>1e16</c>, <c>1.234e-7</c>).
+/// as in docs/values.md (<c>2.0</c>, <c>1.5</c>, <c>0.00001</c>, <c>1e16</c>, <c>1.234e-7</c>).
 /// </summary>
 public static class FloatFormatter
 {
@@ -89,7 +89,7 @@ public static class FloatFormatter
         return Layout(digits[start..count], point, output[pos..]) + pos;
     }
 
-    // flow-language.md §5: kk is the decimal point position, 10^(kk-1) <= |v| < 10^kk.
+    // kk is the decimal point position, 10^(kk-1) <= |v| < 10^kk.
     private static int Layout(ReadOnlySpan<byte> digits, int kk, Span<byte> output)
     {
         int n = digits.Length, pos = 0;

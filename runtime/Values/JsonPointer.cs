@@ -2,7 +2,7 @@
 namespace Flowr.Runtime.Values;
 
 /// <summary>
-/// JSON Pointer lookup with serde_json's <c>Value::pointer</c> semantics (flow-language.md §5):
+/// JSON Pointer lookup with serde_json's <c>Value::pointer</c> semantics (docs/values.md):
 /// <c>""</c> is the whole value; otherwise the pointer starts with <c>/</c>; each token unescapes
 /// <c>~1</c> → <c>/</c> then <c>~0</c> → <c>~</c>; an array token is a decimal index without sign or
 /// leading zero; an object token is a key; anything else finds nothing.

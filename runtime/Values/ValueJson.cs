@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace Flowr.Runtime.Values;
 
 /// <summary>
-/// JSON text for flow values with serde_json's behaviour (flow-language.md §5): parsing, compact
+/// JSON text for flow values with serde_json's behaviour (docs/values.md): parsing, compact
 /// writing (what flow prints and sends) and pretty writing (what <c>manifest.json</c> uses).
 /// </summary>
 public static class ValueJson

@@ -7,7 +7,7 @@ namespace Flowr.Runtime.Values;
 
 /// <summary>
 /// Parses JSON text (UTF-8) into a <see cref="Value"/> the way serde_json's <c>from_slice::&lt;Value&gt;</c>
-/// does (flow-language.md §5). Errors never throw: they set <see cref="Error"/> and
+/// does (docs/values.md). Errors never throw: they set <see cref="Error"/> and
 /// <see cref="ErrorPosition"/> and every method returns false.
 /// </summary>
 internal ref struct ValueJsonParser

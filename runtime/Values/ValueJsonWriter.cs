@@ -6,7 +6,7 @@ using System.Text.Unicode;
 namespace Flowr.Runtime.Values;
 
 /// <summary>
-/// Writes values as UTF-8 JSON text exactly as serde_json does (flow-language.md §5): compact
+/// Writes values as UTF-8 JSON text exactly as serde_json does (docs/values.md): compact
 /// (no spaces) or pretty (serde_json's PrettyFormatter, two-space indent).
 /// </summary>
 internal static class ValueJsonWriter
@@ -158,7 +158,7 @@ internal static class ValueJsonWriter
         return true;
     }
 
-    /// <summary>A JSON string with serde_json's escaping (flow-language.md §5).</summary>
+    /// <summary>A JSON string with serde_json's escaping (docs/values.md).</summary>
     public static void WriteString(string text, IBufferWriter<byte> writer)
     {
         WriteByte(writer, (byte)'"');
@@ -175,7 +175,7 @@ internal static class ValueJsonWriter
         WriteByte(writer, (byte)'"');
     }
 
-    // §5: " → \", \ → \\, U+0008 \b, U+000C \f, U+000A \n, U+000D \r, U+0009 \t, other
+    // serde_json: " → \", \ → \\, U+0008 \b, U+000C \f, U+000A \n, U+000D \r, U+0009 \t, other
     // U+0000–U+001F as \u00xx in lower-case hex.
     private static void WriteEscape(char c, IBufferWriter<byte> writer)
     {

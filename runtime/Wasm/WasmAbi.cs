@@ -3,7 +3,7 @@ using Wasmtime;
 
 namespace Flowr.Runtime.Wasm;
 
-/// <summary>The provided-function ABI of runtime-semantics.md §10: exports and their signatures, no imports.</summary>
+/// <summary>The provided-function ABI (README.md, "ABI"): exports and their signatures, no imports.</summary>
 internal static class WasmAbi
 {
     public const string MemoryName = "memory";

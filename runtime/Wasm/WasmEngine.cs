@@ -6,7 +6,7 @@ namespace Flowr.Runtime.Wasm;
 /// <summary>
 /// The process's one Wasmtime engine, created on first use (so a flow without provided functions
 /// never loads Wasmtime), with epoch interruption driven by a background timer and upstream's
-/// 2 MiB wasm stack limit (runtime-semantics.md §10).
+/// 2 MiB wasm stack limit (upstream's, README.md "ABI").
 /// </summary>
 internal static class WasmEngine
 {

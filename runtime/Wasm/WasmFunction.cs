@@ -7,7 +7,7 @@ using Wasmtime;
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
-/// A provided function implemented by a WebAssembly module (runtime-semantics.md §10). Each thread
+/// A provided function implemented by a WebAssembly module (README.md, "ABI"). Each thread
 /// that calls it gets its own instance (store), so calls run in parallel. Every failure (trap,
 /// timeout, ABI violation, malformed result) becomes an error outcome naming the function; a
 /// trapped instance is dropped and the thread's next call starts a fresh one.

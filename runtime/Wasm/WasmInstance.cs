@@ -5,7 +5,7 @@ namespace Flowr.Runtime.Wasm;
 
 /// <summary>
 /// One instance of a module with its own store, used by one thread at a time. Follows the call
-/// sequence of runtime-semantics.md §10: <c>alloc(max(len, cap))</c>, write the input JSON at the
+/// sequence of the ABI (README.md): <c>alloc(max(len, cap))</c>, write the input JSON at the
 /// pointer, <c>run_wasm(ptr, len)</c>, read the result over the input.
 /// </summary>
 internal sealed class WasmInstance : IDisposable
@@ -33,7 +33,7 @@ internal sealed class WasmInstance : IDisposable
             _store.SetEpochDeadline(_deadlineTicks);
             var instance = new Instance(_store, module.Compiled);
             _memory = instance.GetMemory(WasmAbi.MemoryName) ?? throw new WasmException($"does not export a memory named '{WasmAbi.MemoryName}'");
-            // Typed wrappers only: tuple returns fail under native AOT (toolchain.md §6).
+            // Typed wrappers only: tuple returns fail under native AOT (README.md, "Single file").
             _alloc = instance.GetFunction<int, int>(WasmAbi.AllocName) ?? throw new WasmException($"does not export '{WasmAbi.AllocName}' as (i32) -> i32");
             _run = instance.GetFunction<int, int, int>(WasmAbi.RunName) ?? throw new WasmException($"does not export '{WasmAbi.RunName}' as (i32, i32) -> i32");
         }

@@ -2,7 +2,7 @@
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
-/// Limits applied to every call of a provided function (runtime-semantics.md §10). The defaults
+/// Limits applied to every call of a provided function (README.md, "Limits"). The defaults
 /// keep upstream's 1,024-byte result cap; a larger cap may be chosen up to <see cref="MaxResultCap"/>.
 /// </summary>
 public sealed class WasmOptions

@@ -1,6 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 // Shared helpers of the mandelbrot provided functions (wasm32, no libc): the ABI's alloc
-// (runtime-semantics.md §10), a scanner that takes the numbers of a JSON document in order, and
+// (runtime/Wasm/README.md), a scanner that takes the numbers of a JSON document in order, and
 // writers for integers and decimals. Results are deterministic, so every architecture that runs
 // the module produces the same image.
 #ifndef FLOW_ABI_H

@@ -1,6 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 // The provided function `reverse` of examples/reverse-echo, built for wasm32 without libc.
-// ABI (runtime-semantics.md §10): the host calls alloc(max(len, cap)), writes a JSON array of the
+// ABI (runtime/Wasm/README.md): the host calls alloc(max(len, cap)), writes a JSON array of the
 // inputs there, calls run_wasm(ptr, len) and reads the result written over the input.
 // Input: ["some text"]; result: {"Ok":["txet emos",true]}, characters (code points) reversed.
 // An input that is not a string gives no output, as upstream's reverse does.

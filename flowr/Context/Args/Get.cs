@@ -5,7 +5,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Context.Args;
 
 /// <summary>
-/// <c>context://args/get</c> (flow-language.md §7): <c>string</c> is the array of the flow's
+/// <c>context://args/get</c> (docs/context-functions.md): <c>string</c> is the array of the flow's
 /// arguments (argument 0 is the flow's URL), <c>json</c> the same arguments each parsed as JSON, or
 /// the string itself when it does not parse (<c>"48"</c> → 48, <c>"abc"</c> → "abc"). Runs once.
 /// </summary>

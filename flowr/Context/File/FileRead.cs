@@ -9,7 +9,7 @@ namespace Flowr.Context.Files;
 // System.IO.File in all code under Flowr.Context.
 
 /// <summary>
-/// <c>context://file/file_read</c> (flow-language.md §7): reads the whole file at <c>path</c>
+/// <c>context://file/file_read</c> (docs/context-functions.md): reads the whole file at <c>path</c>
 /// (relative to the working directory) and outputs <c>bytes</c>, <c>string</c> (its UTF-8 decoding,
 /// invalid sequences replaced by U+FFFD) and <c>path</c> (upstream's definition declares it). Runs
 /// again; on any error: no output and do not run again.

@@ -5,7 +5,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Context.Files;
 
 /// <summary>
-/// <c>context://file/file_write</c> (flow-language.md §7): creates or overwrites <c>filename</c> with
+/// <c>context://file/file_write</c> (docs/context-functions.md): creates or overwrites <c>filename</c> with
 /// <c>bytes</c>. Every element must be an integer 0–255, else the job is an error (as is a failed
 /// write). Runs again.
 /// </summary>

@@ -6,7 +6,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Context.Image;
 
 /// <summary>
-/// <c>context://image/image_buffer</c> (flow-language.md §7): inputs <c>pixel</c> <c>[x, y]</c>,
+/// <c>context://image/image_buffer</c> (docs/context-functions.md): inputs <c>pixel</c> <c>[x, y]</c>,
 /// <c>value</c> <c>[r, g, b]</c>, <c>size</c> <c>[w, h]</c> and <c>filename</c>. Sets one pixel of the
 /// RGB buffer kept for <c>filename</c> (created at <c>size</c> on first use); pixels may come in any
 /// order. Buffers are written as PNG files when the flow ends. Runs again. As upstream, every

@@ -5,7 +5,7 @@ namespace Flowr.Context.Image;
 
 /// <summary>
 /// The image buffers of one run, one per filename, in the order they were created; written as PNG
-/// files when the flow ends (flow-language.md §7, runtime-semantics.md §7 step 3).
+/// files when the flow ends (docs/context-functions.md).
 /// </summary>
 internal sealed class ImageBuffers
 {

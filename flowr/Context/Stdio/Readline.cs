@@ -5,7 +5,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Context.Stdio;
 
 /// <summary>
-/// <c>context://stdio/readline</c> (flow-language.md §7): writes a non-empty <c>prompt</c> to stdout
+/// <c>context://stdio/readline</c> (docs/context-functions.md): writes a non-empty <c>prompt</c> to stdout
 /// without a newline and flushes, then reads one line. End of input: no output, do not run again.
 /// Otherwise the trimmed line as <c>{"string": line, "json": value}</c>, <c>json</c> omitted when the
 /// line is not JSON; run again.

@@ -4,7 +4,7 @@ using Flowr.Runtime.Values;
 
 namespace Flowr.Context.Stdio;
 
-/// <summary><c>context://stdio/stderr</c> (flow-language.md §7): as <see cref="Stdout"/>, to stderr.</summary>
+/// <summary><c>context://stdio/stderr</c> (docs/context-functions.md): as <see cref="Stdout"/>, to stderr.</summary>
 internal sealed class Stderr : IFunctionImplementation
 {
     private readonly TextSink _sink;

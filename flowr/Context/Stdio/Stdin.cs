@@ -5,7 +5,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Context.Stdio;
 
 /// <summary>
-/// <c>context://stdio/stdin</c> (flow-language.md §7): reads all of stdin to end of input and trims
+/// <c>context://stdio/stdin</c> (docs/context-functions.md): reads all of stdin to end of input and trims
 /// it. Bytes read: <c>{"string": text, "json": value}</c> (<c>json</c> omitted when the text is not
 /// JSON), run again. 0 bytes: <c>{"string": null, "json": null}</c> and do not run again.
 /// </summary>

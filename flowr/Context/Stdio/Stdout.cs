@@ -5,7 +5,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Context.Stdio;
 
 /// <summary>
-/// <c>context://stdio/stdout</c> (flow-language.md §7): prints its one input and a newline, then
+/// <c>context://stdio/stdout</c> (docs/context-functions.md): prints its one input and a newline, then
 /// flushes; <c>null</c> prints nothing. Always runs again. With a second input (Era B
 /// <c>stdio/stdout_format</c>: <c>value</c>, <c>format</c>) the first <c>{}</c> of the format string
 /// is replaced by the printed value.

@@ -2,7 +2,7 @@
 namespace Flowr.Runtime.Model.Manifest;
 
 /// <summary>
-/// Writes a compiled flow as <c>manifest.json</c> in the 0.142 dialect (flow-language.md §4.1),
+/// Writes a compiled flow as <c>manifest.json</c> in the 0.142 dialect (docs/language.md, "manifest.json"),
 /// pretty-printed with keys in the order upstream writes them.
 /// </summary>
 public static class ManifestWriter

@@ -6,7 +6,7 @@ using static Flowr.Runtime.Tests.Coordinator.TestFlow;
 
 namespace Flowr.Runtime.Tests.Coordinator;
 
-/// <summary>Blocking across flows, flow-idle unblocking and flow initializers (runtime-semantics.md §5–§6).</summary>
+/// <summary>Blocking across flows, flow-idle unblocking and flow initializers (docs/runtime.md).</summary>
 public class BlockingAndFlowIdleTests
 {
     private static JobOutcome Pass(Value[] i) => JobOutcome.Ok(i[0]);

@@ -9,7 +9,7 @@ public sealed class FlowStdLibRegistryTests
 {
     private const string Prefix = FlowStdLib.Name + "/";
 
-    // Every function of the 0.142 library plus the 1.0 data and math additions (flow-language.md §6).
+    // Every function of the 0.142 library plus the 1.0 data and math additions (runtime/Library/README.md).
     private static readonly string[] s_functions =
     [
         "control/compare_switch", "control/index", "control/join", "control/route", "control/select", "control/tap",

@@ -222,7 +222,7 @@ public sealed class LibraryFlowTests
 
     [Theory]
     [InlineData("count")]        // upstream's word-count and running-average: the only output
-    [InlineData("count/count")]  // flow-language.md §6: as a source the output wins over the input
+    [InlineData("count/count")]  // as a source the output wins over the input
     public void Count_loops_back_its_count_output(string source)
     {
         string flow = $$"""

@@ -7,7 +7,7 @@ namespace Flowr.Runtime.Tests.Manifest;
 /// <summary>Hand-built manifests shared by the manifest tests.</summary>
 internal static class ManifestSamples
 {
-    /// <summary>The fibonacci flow of flow-language.md §4.1 (and §8), with its debug information.</summary>
+    /// <summary>The fibonacci flow (examples/fibonacci) as upstream's 0.142 manifest, with its debug information.</summary>
     public static FlowManifest Fibonacci() => new()
     {
         LibReferences = ["lib://flowstdlib/math/add"],

@@ -8,7 +8,7 @@ namespace Flowr.Runtime.Tests.Values;
 public class FloatFormatterTests
 {
     [Theory]
-    // flow-language.md §5 examples.
+    // The examples of docs/values.md.
     [InlineData(2.0, "2.0")]
     [InlineData(10.0, "10.0")]
     [InlineData(1e15, "1000000000000000.0")]

@@ -6,7 +6,7 @@ using Flowr.Runtime.Wasm;
 
 namespace Flowr.Runtime.Tests.Wasm;
 
-/// <summary>The provided-function ABI of runtime-semantics.md §10, round trip and results.</summary>
+/// <summary>The provided-function ABI (runtime/Wasm/README.md), round trip and results.</summary>
 public sealed class WasmFunctionTests
 {
     internal static WasmFunction Function(string wat, WasmOptions? options = null, string name = "/flow/f") =>

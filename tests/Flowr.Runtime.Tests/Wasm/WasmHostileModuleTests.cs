@@ -6,7 +6,7 @@ using Flowr.Runtime.Wasm;
 namespace Flowr.Runtime.Tests.Wasm;
 
 /// <summary>
-/// Hostile and broken modules (issue 6, runtime-semantics.md §10): each gives an error outcome
+/// Hostile and broken modules (issue 6, runtime/Wasm/README.md): each gives an error outcome
 /// naming the function and the reason, never a crash or a hang, and the function keeps working.
 /// </summary>
 public sealed class WasmHostileModuleTests

@@ -3,7 +3,7 @@ using Flowr.Runtime.Wasm;
 
 namespace Flowr.Runtime.Tests.Wasm;
 
-/// <summary>External WASM libraries: manifest.json locators on the search path (flow-language.md §4.3).</summary>
+/// <summary>External WASM libraries: manifest.json locators on the search path (runtime/Wasm/README.md).</summary>
 public sealed class WasmLibrariesTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("flowr-wasmlib-").FullName;

@@ -42,11 +42,34 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_option_fails_with_a_message()
+    public void An_unknown_option_fails_with_one_line_and_a_hint_not_the_help()
     {
         var result = FlowrProcess.Run(["--no-such-option", Fibonacci]);
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("--no-such-option", result.Stderr);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal("flowr: unknown option '--no-such-option'\nTry 'flowr --help' for the options.\n", result.Stderr);
+    }
+
+    [Fact]
+    public void A_bad_option_value_fails_with_one_line_and_a_hint_not_the_help()
+    {
+        var result = FlowrProcess.Run(["-t", "abc", Fibonacci]);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.Equal("flowr: invalid value 'abc' for -t: expected a whole number of threads, 0 or more\nTry 'flowr --help' for the options.\n", result.Stderr);
+    }
+
+    [Fact]
+    public void Flowr_and_flowrex_print_the_same_version()
+    {
+        string flowrex = Path.Combine(Path.GetDirectoryName(FlowrProcess.Binary)!, "flowrex");
+        string flowrVersion = FlowrProcess.Run(["--version"]).Stdout.Trim();
+        var start = new System.Diagnostics.ProcessStartInfo(flowrex, "--version") { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string flowrexVersion = process.StandardOutput.ReadToEnd().Trim();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Matches(@"^flowr \d+\.\d+\.\d+$", flowrVersion);
+        Assert.Equal(flowrVersion["flowr ".Length..], flowrexVersion["flowrex ".Length..]);
     }
 
     [Fact]
@@ -63,8 +86,8 @@ public sealed class CommandLineTests : IDisposable
         string dir = WriteFlow("fib", File.ReadAllText(Path.Combine(Fibonacci, "root.toml")));
         var compile = FlowrProcess.Run(["-c", dir]);
         Assert.Equal(0, compile.ExitCode);
-        Assert.Equal("", compile.Stdout);
         string manifest = Path.Combine(dir, "manifest.json");
+        Assert.Equal($"Wrote {manifest}\n", compile.Stdout);
         Assert.Contains("\"implementation_location\": \"lib://flowstdlib/math/add\"", File.ReadAllText(manifest));
 
         var run = FlowrProcess.Run([manifest]);
@@ -101,20 +124,6 @@ public sealed class CommandLineTests : IDisposable
         var result = FlowrProcess.Run([Path.Combine(_dir, "nowhere")]);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("nowhere", result.Stderr);
-    }
-
-    [Fact]
-    public void Graph_writes_a_dot_file_with_clusters_for_sub_flows()
-    {
-        string sequence = WriteFlow("seq", File.ReadAllText(Path.Combine(FlowrProcess.RepositoryRoot, "examples", "sequence", "root.toml")));
-        var result = FlowrProcess.Run(["--graph", sequence]);
-        Assert.Equal(0, result.ExitCode);
-        string dot = File.ReadAllText(Path.Combine(sequence, "flow.dot"));
-        Assert.StartsWith("digraph flow {", dot);
-        Assert.Contains("subgraph \"cluster_/sequence/sequence\"", dot);
-        Assert.Contains("init once \\\"Sequence done\\\"", dot);
-        Assert.Contains("lib://flowstdlib/math/add", dot);
-        Assert.Equal("", result.Stdout);
     }
 
     [Fact]

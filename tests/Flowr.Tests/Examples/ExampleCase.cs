@@ -5,7 +5,7 @@ namespace Flowr.Tests.Examples;
 
 /// <summary>
 /// One example directory and its expectations, following upstream's harness
-/// (flow-language.md §9.1): arguments from test.args (one per line), stdin from test.stdin,
+/// (upstream's utilities crate): arguments from test.args (one per line), stdin from test.stdin,
 /// expected.stdout byte for byte, expected_unordered.stdout as a multiset of lines,
 /// expected_contains.stdout as lines that must all appear in stdout, expected.file against the test.file the
 /// example writes.

@@ -63,7 +63,9 @@ public sealed class WasmNativeBinaryTests
 
         var result = RunWithTimeout(flow, "300");
 
-        Assert.Equal(0, result.ExitCode);
+        // The flow ran to its end, with failed jobs: exit code 2 and the summary line.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("flowr: 4 jobs failed; first: Job#", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("still running\n", result.Stdout);
         Assert.Contains("Provided function '/hostile/loop': stopped after running longer than 0.3 s", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("Provided function '/hostile/oob': trapped in ", result.Stderr, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ namespace Flowr.Runtime.Library.Data;
 
 /// <summary>
 /// <c>data/count</c>: emits <c>{"count": count + 1}</c> (i64) on its output named <c>count</c>
-/// (flow-language.md §6). A flow loops it back with <c>count/count</c> (as a source the output
+/// (runtime/Library/README.md). A flow loops it back with <c>count/count</c> (as a source the output
 /// wins over the input of the same name); upstream-style <c>from = "count"</c> works too, since a
 /// bare alias picks a function's only output. <c>data</c> is ignored. A non-i64 count is an
 /// error; so is i64::MAX (project choice: upstream overflows).

@@ -5,7 +5,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Runtime.Library.Math;
 
 /// <summary>
-/// flow-language.md §6 "Numeric pattern" (exact 0.142 behaviour of add and subtract):
+/// The numeric pattern of runtime/Library/README.md (exact 0.142 behaviour of add and subtract):
 /// 1. both inputs must be numbers, else no output;
 /// 2. i1 an i64: i2 must be an i64 too, checked signed operation, overflow → no output;
 /// 3. i1 a u64 above i64::MAX: i2 must be a u64, checked unsigned operation, overflow → no output;
