@@ -11,7 +11,7 @@ PUBLISH_PROPS_linux-x64   := -p:CppCompilerAndLinker=$(CLANG)
 PUBLISH_PROPS_linux-arm64 := -p:CppCompilerAndLinker=$(CLANG) -p:ObjCopyName=llvm-objcopy
 QEMU_ARM64 := qemu-aarch64 -L /usr/aarch64-linux-gnu
 
-.PHONY: all deps build publish publish-all demo test arm64-check bench bench-gate clean wasm
+.PHONY: all deps build publish publish-all demo test soak arm64-check bench bench-gate clean wasm
 
 all: build
 
@@ -48,6 +48,11 @@ demo:
 ## test: every test: unit, integration (examples with the native binary), mDNS interop, arm64 under qemu
 test: deps wasm publish-all
 	bash tests/scripts/run-tests.sh
+
+## soak: 1,000 flows against one flowrex and 1,000 flowrex sessions against one flowr --remote; RSS must stay flat (~17 min)
+soak:
+	$(MAKE) publish RID=linux-x64
+	bash tests/scripts/soak.sh
 
 ## arm64-check: the arm64 flowr under qemu prints the same fibonacci as the x64 one
 arm64-check:

@@ -34,6 +34,8 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
             Key = options.Key,
             Resolve = static url => FlowStdLib.TryGetImplementation(url, out var implementation) ? implementation : null,
             RunWasm = options.RunWasm,
+            WasmCaps = options.WasmCaps,
+            MaxValueSize = options.MaxValueSize,
         };
         string beacon = $"{ProtocolConstants.InstanceName}.{_serviceType.TrimEnd('.').Replace(".local", "", StringComparison.OrdinalIgnoreCase)}.local";
         // With a fixed coordinator nothing is multicast at all.

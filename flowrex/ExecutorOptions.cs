@@ -2,10 +2,11 @@
 using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
+using Flowr.Runtime.Wasm;
 
 namespace Flowrex;
 
-/// <summary>flowrex's command line: threads, verbosity, how to find flowr, what to run.</summary>
+/// <summary>flowrex's command line: how it finds flowr, how it runs jobs, its key, and the caps it puts on what flowr asks.</summary>
 internal sealed record ExecutorOptions
 {
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -26,6 +27,15 @@ internal sealed record ExecutorOptions
     /// </summary>
     public bool Advertise { get; init; } = true;
 
+    // Caps on what a coordinator may ask of this process (--max-wasm-memory, --max-wasm-time, --max-value-size).
+    /// <summary>This executor's ceiling on the memory and time limits flowr ships with a WebAssembly module.</summary>
+    public WasmCaps WasmCaps { get; init; } = WasmCaps.Default;
+    /// <summary>Largest value, in encoded bytes, taken in a job or sent in a result.</summary>
+    public long MaxValueSize { get; init; } = ExecutorSessionOptions.DefaultMaxValueSize;
+
+    /// <summary>wasm32 addresses at most 4 GiB.</summary>
+    private const long MaxWasmMemory = 4L << 30;
+
     public const string Usage = """
         flowrex: run flow library jobs for a flowr found on the local network
 
@@ -41,9 +51,13 @@ internal sealed record ExecutorOptions
               --key-file <FILE>        Pre-shared key file (mode 600); default $FLOWR_KEY, else ~/.config/flowr/key if present
               --no-advertise           Do not make this executor known while it waits (a starting flowr then cannot
                                        bring it in at once; it joins when it finds flowr's job service)
+              --max-wasm-memory <SIZE> Most memory one WebAssembly instance may use, whatever flowr asks (default 256M; 64K to 4G)
+              --max-wasm-time <TIME>   Longest one WebAssembly call may run, whatever flowr asks (default 10s; e.g. 500ms, 2m)
+              --max-value-size <SIZE>  Largest value taken in a job or sent back in a result (default 1G)
           -V, --version                Print the version
           -h, --help                   Print this help
 
+        Sizes take K, M or G (binary units); a module asking for more memory or time than the caps runs within them.
         Environment: FLOWR_KEY  pre-shared key: with one, flowrex works only for a flowr that proves it has the same
         """;
 
@@ -102,6 +116,27 @@ internal sealed record ExecutorOptions
                 case "--key-file":
                     keyFile = inline ?? Next(args, ref i);
                     if (keyFile is null) return Fail("--key-file needs a file", out exitCode);
+                    break;
+                case "--max-wasm-memory":
+                    string? memoryText = inline ?? Next(args, ref i);
+                    if (!Quantities.TryParseSize(memoryText, out long memory) || memory is < WasmOptions.PageBytes or > MaxWasmMemory)
+                    {
+                        return Fail($"--max-wasm-memory needs a size from 64K to 4G, like 256M (got '{memoryText}')", out exitCode);
+                    }
+                    options = options with { WasmCaps = options.WasmCaps with { MaxMemoryBytes = memory } };
+                    break;
+                case "--max-wasm-time":
+                    string? timeText = inline ?? Next(args, ref i);
+                    if (!Quantities.TryParseTime(timeText, out var time)) return Fail($"--max-wasm-time needs a time up to 24h, like 10s or 500ms (got '{timeText}')", out exitCode);
+                    options = options with { WasmCaps = options.WasmCaps with { MaxCallTime = time } };
+                    break;
+                case "--max-value-size":
+                    string? sizeText = inline ?? Next(args, ref i);
+                    if (!Quantities.TryParseSize(sizeText, out long size) || size < ExecutorSessionOptions.MinValueSize || size > ProtocolConstants.MaxMessageLengthLimit - 64 * 1024)
+                    {
+                        return Fail($"--max-value-size needs a size of at least {ExecutorSessionOptions.MinValueSize} bytes (and at most 2G), like 64M (got '{sizeText}')", out exitCode);
+                    }
+                    options = options with { MaxValueSize = size };
                     break;
                 case "--no-advertise":
                     options = options with { Advertise = false };

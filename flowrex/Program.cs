@@ -7,6 +7,13 @@ namespace Flowrex;
 
 internal static class Program
 {
+    /// <summary>
+    /// How long a stop signal waits for the session to wind down (running WebAssembly calls are
+    /// interrupted within an epoch tick) before the process exits anyway: a module being compiled
+    /// cannot be interrupted.
+    /// </summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(800);
+
     public static string Version { get; } =
         typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -16,8 +23,10 @@ internal static class Program
         if (options is null) return exitCode;
         Log.Level = options.Verbosity;
         using var stop = new CancellationTokenSource();
+        int signals = 0;
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var collector = new IdleCollector();
         try
         {
             Log.Info($"'flowrex' version {Version}");
@@ -35,6 +44,18 @@ internal static class Program
         void Stop(PosixSignalContext context)
         {
             context.Cancel = true;
+            if (Interlocked.Increment(ref signals) > 1)
+            {
+                // A second signal: no more waiting.
+                Environment.Exit(1);
+            }
+            Log.Debug($"Stopping on {context.Signal}");
+            new Thread(() =>
+            {
+                Thread.Sleep(StopGrace);
+                Log.Warn($"flowrex did not stop within {StopGrace.TotalSeconds} s of {context.Signal}; exiting now");
+                Environment.Exit(1);
+            }) { IsBackground = true, Name = "flowrex-stop-watchdog" }.Start();
             stop.Cancel();
         }
     }

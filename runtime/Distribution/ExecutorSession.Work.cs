@@ -5,6 +5,7 @@ using System.Text;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
+using Flowr.Runtime.Values;
 
 namespace Flowr.Runtime.Distribution;
 
@@ -128,6 +129,10 @@ public sealed partial class ExecutorSession
         {
             job.Outcome = JobOutcome.Fail($"implementation id {job.Implementation} was never announced to executor '{_options.Name}'");
         }
+        else if (HasInputOverMaxValueSize(job))
+        {
+            job.Outcome = JobOutcome.Fail($"an input is larger than this executor's largest value size of {_options.MaxValueSize} bytes (flowrex --max-value-size)");
+        }
         else
         {
             try
@@ -138,9 +143,24 @@ public sealed partial class ExecutorSession
             {
                 job.Outcome = JobOutcome.Fail(error.Message);
             }
+            // --max-value-size: a result this executor will not send becomes an error result.
+            if (job.Outcome.HasOutput && ValueSize.Exceeds(job.Outcome.Output, _options.MaxValueSize))
+            {
+                job.Outcome = JobOutcome.Fail($"the result is larger than this executor's largest value size of {_options.MaxValueSize} bytes (flowrex --max-value-size)");
+            }
         }
         if (!job.Refused) Interlocked.Increment(ref _jobsRun);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(Describe(job, entry.Url));
+    }
+
+    // --max-value-size on the way in; the message limit already bounds what could arrive.
+    private bool HasInputOverMaxValueSize(RemoteJob job)
+    {
+        foreach (ref readonly Value input in job.InputSpan)
+        {
+            if (ValueSize.Exceeds(input, _options.MaxValueSize)) return true;
+        }
+        return false;
     }
 
     private static string Describe(RemoteJob job, string? url)

@@ -43,19 +43,22 @@ public sealed partial class ExecutorSession : IFrameHandler
     private string? _peerCloseReason;
     private string? _runId;
     private long _maxResultMessage = ProtocolConstants.MaxFrameLength;
+    /// <summary>Largest message taken from flowr: room for a value of the largest size this executor takes.</summary>
+    private readonly long _maxIncoming;
     private long _jobsRun;
 
     private ExecutorSession(Socket socket, ExecutorSessionOptions options)
     {
         _socket = new FrameSocket(socket);
         _options = options;
+        _maxIncoming = Math.Clamp(options.MaxValueSize + 64 * 1024, ProtocolConstants.MaxFrameLength, options.MaxMessageLength);
         // Twice the credit: a worker preempted between claiming and releasing a slot must not make
         // a queue holding no more than the credit look full (MpmcQueue.Enqueue).
         _work = new MpmcQueue<RemoteJob>(options.EffectiveCredit * 2);
         var pools = new DefaultObjectPoolProvider { MaximumRetained = options.EffectiveCredit * 2 };
         _jobs = pools.Create(new RemoteJobPolicy());
         _buffers = new DefaultObjectPoolProvider { MaximumRetained = options.Threads + 2 }.Create(new FrameBufferPolicy());
-        _modules = options.RunWasm ? new WasmModuleStore() : WasmModuleStore.Refusing("this executor runs no WebAssembly (flowrex --no-wasm)");
+        _modules = options.RunWasm ? new WasmModuleStore(options.WasmCaps) : WasmModuleStore.Refusing("this executor runs no WebAssembly (flowrex --no-wasm)");
     }
 
     /// <summary>An announced implementation: its code, or why this executor refuses its jobs.</summary>
@@ -76,10 +79,10 @@ public sealed partial class ExecutorSession : IFrameHandler
         {
             while (!stopTimer.Wait(250))
             {
-                if (!_socket.HeartbeatIfIdle()) _socket.Shutdown();
+                if (!_socket.HeartbeatIfIdle()) EndConnection(this);
             }
         }) { IsBackground = true, Name = "flowrex-heartbeat" };
-        using var registration = cancellation.Register(static state => ((FrameSocket)state!).Shutdown(), _socket);
+        using var registration = cancellation.Register(static state => EndConnection((ExecutorSession)state!), this);
         SessionEnd end;
         string reason;
         var readerBuffer = _buffers.Get();
@@ -87,7 +90,7 @@ public sealed partial class ExecutorSession : IFrameHandler
         {
             string architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
             new HelloMessage(ProtocolConstants.Version, _options.Name, architecture, _options.Threads, _options.EffectiveCredit,
-                _options.MaxMessageLength, _nonce).WriteFrame(readerBuffer);
+                _maxIncoming, _nonce).WriteFrame(readerBuffer);
             _socket.Send(readerBuffer.WrittenSpan);
             heartbeat.Start();
             for (int i = 0; i < workers.Length; i++)
@@ -123,6 +126,8 @@ public sealed partial class ExecutorSession : IFrameHandler
         }
         _stopping = true;
         _waiter.Wake(workers.Length);
+        // A WebAssembly call may loop for as long as its limit allows: nobody wants its result now.
+        _modules.Interrupt();
         foreach (var worker in workers) worker?.Join();
         // No job runs any more: free the WebAssembly instances of this connection's modules.
         _modules.Dispose();
@@ -198,7 +203,7 @@ public sealed partial class ExecutorSession : IFrameHandler
                 _unauthenticated = true;
                 throw new ProtocolException("flowr has no pre-shared key, and this executor works only for one that proves it knows its key");
             }
-            _socket.Authenticated(_options.MaxMessageLength, welcome.MaxMessageLength, sealer: null, opener: null);
+            _socket.Authenticated(_maxIncoming, welcome.MaxMessageLength, sealer: null, opener: null);
         }
         else
         {
@@ -218,7 +223,7 @@ public sealed partial class ExecutorSession : IFrameHandler
                 _socket.Send(buffer.WrittenSpan);
             }
             var (sealer, opener) = HandshakeCrypto.FrameCiphers(key, _nonce, welcome.Nonce, coordinator: false);
-            _socket.Authenticated(_options.MaxMessageLength, welcome.MaxMessageLength, sealer, opener);
+            _socket.Authenticated(_maxIncoming, welcome.MaxMessageLength, sealer, opener);
         }
         _welcomed = true;
         Log.Debug($"Joined run {welcome.RunId}{(welcome.Proof is null ? "" : " (keyed: frames are protected)")}");
@@ -276,6 +281,16 @@ public sealed partial class ExecutorSession : IFrameHandler
             job.ReceivedAt = received;
             if (!_work.TryEnqueue(job)) throw new ProtocolException("flowr sent more jobs than the credit it was given");
         }
+    }
+
+    /// <summary>
+    /// The connection is over (stopped, or flowr unreachable): stop WebAssembly calls still running, so
+    /// their threads come back, and shut the socket so the reading thread sees the end.
+    /// </summary>
+    private static void EndConnection(ExecutorSession session)
+    {
+        session._modules.Interrupt();
+        session._socket.Shutdown();
     }
 
     private void TrySendClose(string reason)

@@ -1,12 +1,21 @@
 // Copyright (c) flowr contributors. MIT licence.
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Protocol;
+using Flowr.Runtime.Wasm;
 
 namespace Flowr.Runtime.Distribution;
 
 /// <summary>What an executor (flowrex) tells the coordinator about itself and how it runs jobs.</summary>
 public sealed record ExecutorSessionOptions
 {
+    /// <summary>Default of <see cref="MaxValueSize"/>: 1 GiB.</summary>
+    public const long DefaultMaxValueSize = 1L << 30;
+
+    /// <summary>Smallest <see cref="MaxValueSize"/>: room for any number.</summary>
+    public const long MinValueSize = 16;
+
+    private readonly long _maxValueSize = DefaultMaxValueSize;
+
     /// <summary>Shown in the coordinator's logs.</summary>
     public string Name { get; init; } = Environment.MachineName;
 
@@ -27,6 +36,24 @@ public sealed record ExecutorSessionOptions
     /// executor refuses their jobs and flowr runs them.
     /// </summary>
     public bool RunWasm { get; init; } = true;
+
+    /// <summary>
+    /// This executor's ceiling on the WebAssembly limits a coordinator ships with a module (flowrex
+    /// <c>--max-wasm-memory</c>, <c>--max-wasm-time</c>): a module asking for more runs within these.
+    /// </summary>
+    public WasmCaps WasmCaps { get; init; } = WasmCaps.Default;
+
+    /// <summary>
+    /// Largest value, in encoded bytes, this executor accepts in a job or returns in a result (flowrex
+    /// <c>--max-value-size</c>); a result over it is sent as an error result instead. Default 1 GiB.
+    /// </summary>
+    public long MaxValueSize
+    {
+        get => _maxValueSize;
+        init => _maxValueSize = value >= MinValueSize
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"The largest value size must be at least {MinValueSize} bytes");
+    }
 
     /// <summary>Finds the implementation behind a <c>lib://</c> URL; null when unknown.</summary>
     public required Func<string, IFunctionImplementation?> Resolve { get; init; }

@@ -3,7 +3,7 @@ using Wasmtime;
 
 namespace Flowr.Runtime.Wasm;
 
-/// <summary>The provided-function ABI (README.md, "ABI"): exports and their signatures, no imports.</summary>
+/// <summary>Upstream flow's provided-function ABI: the exports a module must have, their signatures, and no imports.</summary>
 internal static class WasmAbi
 {
     public const string MemoryName = "memory";

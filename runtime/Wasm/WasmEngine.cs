@@ -5,18 +5,18 @@ namespace Flowr.Runtime.Wasm;
 
 /// <summary>
 /// The process's one Wasmtime engine, created on first use (so a flow without provided functions
-/// never loads Wasmtime), with epoch interruption driven by a background timer and upstream's
-/// 2 MiB wasm stack limit (upstream's, README.md "ABI").
+/// never loads Wasmtime), with epoch interruption driven by <see cref="WasmEpochTicker"/> and the 2 MiB wasm
+/// stack that upstream flow gives a provided function. At every tick a running call checks its time
+/// limit and whether it was interrupted (<see cref="WasmInstance"/>).
 /// </summary>
 internal static class WasmEngine
 {
-    /// <summary>How often the engine's epoch advances; a call's deadline is counted in these ticks.</summary>
+    /// <summary>How often the engine's epoch advances: how often a running call checks its deadline and for an interruption.</summary>
     public static readonly TimeSpan EpochTick = TimeSpan.FromMilliseconds(10);
 
     private const int MaxWasmStackBytes = 2 * 1024 * 1024;
     private static readonly Lock s_lock = new();
     private static Engine? s_engine;
-    private static Timer? s_ticker;
 
     public static Engine Instance
     {
@@ -53,7 +53,7 @@ internal static class WasmEngine
             {
                 throw new WasmException($"the WebAssembly runtime (Wasmtime) could not be loaded: {e.Message}", e);
             }
-            s_ticker = new Timer(static state => ((Engine)state!).IncrementEpoch(), engine, EpochTick, EpochTick);
+            WasmEpochTicker.Start(engine);
             Volatile.Write(ref s_engine, engine);
             return engine;
         }

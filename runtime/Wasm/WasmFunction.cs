@@ -7,10 +7,11 @@ using Wasmtime;
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
-/// A provided function implemented by a WebAssembly module (README.md, "ABI"). Each thread
-/// that calls it gets its own instance (store), so calls run in parallel. Every failure (trap,
-/// timeout, ABI violation, malformed result) becomes an error outcome naming the function; a
-/// trapped instance is dropped and the thread's next call starts a fresh one.
+/// A provided function implemented by a WebAssembly module, called with upstream flow's ABI
+/// (<see cref="WasmInstance"/>). Each thread that calls it gets its own instance (store), so calls run
+/// in parallel. Every failure (trap, timeout, interruption, ABI violation, malformed result) becomes an
+/// error outcome naming the function; a trapped instance is dropped and the thread's next call starts
+/// a fresh one.
 /// </summary>
 public sealed class WasmFunction : IFunctionImplementation, IDisposable
 {
@@ -23,6 +24,7 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
     private readonly WasmOptions _options;
     private readonly ThreadLocal<WasmInstance?> _instances = new(trackAllValues: true);
     private readonly bool _bareErrors;
+    private readonly CancellationToken _interrupt;
 
     /// <summary>Creates the function <paramref name="name"/> (used in error messages) over a compiled module.</summary>
     public WasmFunction(string name, WasmModule module, WasmOptions? options = null)
@@ -36,12 +38,18 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
 
     /// <summary>
     /// A function run for a coordinator that shipped <paramref name="module"/>: its errors are the bare
-    /// reason, which the coordinator words as a local run would, naming the function it knows.
+    /// reason, which the coordinator words as a local run would, naming the function it knows. When
+    /// <paramref name="interrupt"/> fires, running calls stop within an epoch tick and later calls fail at once.
     /// </summary>
-    public static WasmFunction ForShippedModule(WasmModule module, WasmOptions options) => new(module.Name, module, options, bareErrors: true);
+    public static WasmFunction ForShippedModule(WasmModule module, WasmOptions options, CancellationToken interrupt = default) =>
+        new(module.Name, module, options, bareErrors: true, interrupt);
 
-    private WasmFunction(string name, WasmModule module, WasmOptions options, bool bareErrors)
-        : this(name, module, options) => _bareErrors = bareErrors;
+    private WasmFunction(string name, WasmModule module, WasmOptions options, bool bareErrors, CancellationToken interrupt)
+        : this(name, module, options)
+    {
+        _bareErrors = bareErrors;
+        _interrupt = interrupt;
+    }
 
     /// <summary>The name used in error messages (the function's route).</summary>
     public string Name { get; }
@@ -72,14 +80,15 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
     /// <inheritdoc />
     public JobOutcome Run(ReadOnlySpan<Value> inputs)
     {
+        if (_interrupt.IsCancellationRequested) return Fail(InterruptedReason);
         var instance = _instances.Value;
         try
         {
-            if (instance is null) _instances.Value = instance = new WasmInstance(_module, _options);
+            if (instance is null) _instances.Value = instance = new WasmInstance(_module, _options, _interrupt);
             var outcome = WasmResult.Decode(instance.Call(SerializeInputs(inputs)));
             return outcome.IsError ? Fail(outcome.Error!) : outcome;
         }
-        catch (Exception e) when (e is WasmException or WasmtimeException)
+        catch (Exception e) when (e is WasmException or WasmtimeException or WasmCallStoppedException)
         {
             // A trap may leave the guest's state half-updated: start afresh on the next call.
             if (instance is not null)
@@ -102,14 +111,36 @@ public sealed class WasmFunction : IFunctionImplementation, IDisposable
 
     internal static string FailureMessage(string name, string reason) => $"Provided function '{name}': {reason}";
 
-    private string Reason(Exception e) => e switch
+    private const string InterruptedReason = "interrupted: the executor's session ended";
+
+    private string Reason(Exception e)
     {
-        TrapException { Type: TrapCode.Interrupt } =>
-            $"stopped after running longer than {_options.CallTimeout.TotalSeconds:0.###} s",
-        TrapException trap => $"trapped in '{_module.Name}': {TrapReason(trap.Message)}",
-        WasmException => $"{e.Message} (module '{_module.Name}')",
-        _ => $"'{_module.Name}': {FirstLine(e.Message)}",
-    };
+        // A call the epoch callback stopped arrives wrapped in Wasmtime's exception.
+        if ((e as WasmCallStoppedException ?? e.InnerException as WasmCallStoppedException) is { } stopped)
+        {
+            return stopped.Why == WasmCallStoppedException.Cause.Interrupted ? InterruptedReason : TimeoutReason();
+        }
+        return e switch
+        {
+            TrapException trap => $"trapped in '{_module.Name}': {TrapReason(trap.Message)}{MemoryCapNote()}",
+            WasmException => $"{e.Message} (module '{_module.Name}')",
+            _ => $"'{_module.Name}': {FirstLine(e.Message)}",
+        };
+    }
+
+    private string TimeoutReason()
+    {
+        string reason = $"stopped after running longer than {WasmOptions.Seconds(_options.CallTimeout)} s";
+        return _options.RequestedCallTimeout is { } asked
+            ? $"{reason}, this executor's cap ({WasmOptions.Seconds(asked)} s were asked for)"
+            : reason;
+    }
+
+    // A lowered memory limit may be why a guest trapped (its memory.grow failed); say so beside the trap.
+    private string MemoryCapNote() =>
+        _options.RequestedMemoryLimitBytes is { } asked
+            ? $" (this executor caps memory at {WasmOptions.MiB(_options.MemoryLimitBytes)} MiB; {WasmOptions.MiB(asked)} MiB were asked for)"
+            : "";
 
     private static ReadOnlySpan<byte> SerializeInputs(ReadOnlySpan<Value> inputs)
     {

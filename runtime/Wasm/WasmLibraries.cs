@@ -5,7 +5,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
-/// External WebAssembly libraries on the library search path (docs/language.md, "Libraries"): a library
+/// External WebAssembly libraries on the library search path, laid out as upstream flow does: a library
 /// directory <c>&lt;search dir&gt;/&lt;name&gt;</c> holds a <c>manifest.json</c> whose <c>locators</c> map
 /// <c>lib://name/path</c> to a module file relative to that manifest.
 /// </summary>
@@ -70,7 +70,7 @@ public static class WasmLibraries
             return locators;
         });
 
-    // lib://l/a/b and lib://l/a/b/b name the same function (docs/language.md, "Resolving a reference").
+    // lib://l/a/b and lib://l/a/b/b name the same function: a function may be named by its directory alone.
     private static string Doubled(string location)
     {
         int last = location.LastIndexOf('/');

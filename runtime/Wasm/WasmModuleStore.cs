@@ -1,15 +1,18 @@
 // Copyright (c) flowr contributors. MIT licence.
 using Flowr.Runtime.Execution;
+using Flowr.Runtime.Logging;
 
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
 /// The executor's side of module shipping (<see cref="WasmModuleTransfer"/>): the modules received on
-/// one connection, by hash, each run with the limits the coordinator sent with it. A module whose
-/// bytes do not match its hash, or that does not load, is remembered with the reason and resolves to
-/// an <see cref="UnavailableImplementation"/>: the executor keeps running, refuses its jobs, and the
-/// coordinator sees why. Thread-safe. Disposing it releases the instances of the functions it made
-/// (compiled modules stay cached for the next connection).
+/// one connection, by hash, each run with the limits the coordinator sent with it, lowered to this
+/// executor's <see cref="WasmCaps"/> where they ask for more. A module whose bytes do not match its
+/// hash, or that does not load, is remembered with the reason and resolves to an
+/// <see cref="UnavailableImplementation"/>: the executor keeps running, refuses its jobs, and the
+/// coordinator sees why. Thread-safe. <see cref="Interrupt"/> stops the calls still running when the
+/// connection ends; disposing releases the instances of the functions it made (compiled modules stay
+/// cached for the next connection).
 /// </summary>
 public sealed class WasmModuleStore : IDisposable
 {
@@ -17,10 +20,19 @@ public sealed class WasmModuleStore : IDisposable
     private readonly List<WasmFunction> _functions = [];
     private readonly Lock _lock = new();
     private readonly string? _refusal;
+    private readonly WasmCaps _caps = WasmCaps.Default;
+    private readonly CancellationTokenSource _interrupt = new();
 
-    /// <summary>Creates an empty store that runs the modules it receives.</summary>
+    /// <summary>Creates an empty store that runs the modules it receives, within the default caps.</summary>
     public WasmModuleStore()
     {
+    }
+
+    /// <summary>Creates an empty store that runs the modules it receives, within <paramref name="caps"/>.</summary>
+    public WasmModuleStore(WasmCaps caps)
+    {
+        ArgumentNullException.ThrowIfNull(caps);
+        _caps = caps;
     }
 
     private WasmModuleStore(string refusal) => _refusal = refusal;
@@ -52,7 +64,10 @@ public sealed class WasmModuleStore : IDisposable
         {
             try
             {
-                entry = new Entry(WasmModule.FromBinary(name, binary), limits, null);
+                var module = WasmModule.FromBinary(name, binary);
+                var effective = _caps.Apply(limits, out string? clamped);
+                if (clamped is not null) Log.Warn($"Module '{name}' runs within this executor's caps: {clamped}");
+                entry = new Entry(module, effective, null);
             }
             catch (WasmException e)
             {
@@ -73,9 +88,26 @@ public sealed class WasmModuleStore : IDisposable
         {
             if (!_modules.TryGetValue(sha256, out var entry)) return new UnavailableImplementation($"module {sha256} was never sent to this executor");
             if (entry.Module is null) return new UnavailableImplementation(entry.Error!);
-            var function = WasmFunction.ForShippedModule(entry.Module, entry.Limits!);
+            var function = WasmFunction.ForShippedModule(entry.Module, entry.Limits!, _interrupt.Token);
             _functions.Add(function);
             return function;
+        }
+    }
+
+    /// <summary>
+    /// Stops the calls of this store's functions: a running call ends within an epoch tick
+    /// (<see cref="WasmEngine.EpochTick"/>) with an error, and later calls fail at once. Any thread may
+    /// call it, any number of times; the executor does when its connection ends or it is told to stop.
+    /// </summary>
+    public void Interrupt()
+    {
+        try
+        {
+            _interrupt.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed already: nothing runs any more.
         }
     }
 
@@ -87,6 +119,7 @@ public sealed class WasmModuleStore : IDisposable
             foreach (var function in _functions) function.Dispose();
             _functions.Clear();
         }
+        _interrupt.Dispose();
     }
 
     private readonly record struct Entry(WasmModule? Module, WasmOptions? Limits, string? Error)

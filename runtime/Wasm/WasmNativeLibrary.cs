@@ -9,7 +9,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
-/// Loads Wasmtime's native library from inside the single-file binary (README.md, "Single file"): the
+/// Loads Wasmtime's native library from inside the single-file binary (see <c>Wasmtime.targets</c>): the
 /// executable embeds <c>libwasmtime.so</c> (or <c>libwasmtime.so.gz</c>) as a resource; on the first
 /// provided function it is copied into an anonymous <c>memfd</c> and loaded from
 /// <c>/proc/self/fd/N</c>. Without the resource (tests, <c>dotnet run</c>) the default probing finds

@@ -1,9 +1,12 @@
 // Copyright (c) flowr contributors. MIT licence.
+using System.Globalization;
+
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
-/// Limits applied to every call of a provided function (README.md, "Limits"). The defaults
-/// keep upstream's 1,024-byte result cap; a larger cap may be chosen up to <see cref="MaxResultCap"/>.
+/// Limits applied to every call of a provided function: result size, run time and linear memory.
+/// The defaults keep upstream flow's 1,024-byte result cap; a larger cap may be chosen up to
+/// <see cref="MaxResultCap"/>.
 /// </summary>
 public sealed class WasmOptions
 {
@@ -16,9 +19,15 @@ public sealed class WasmOptions
     /// <summary>Default limit of one instance's linear memory: 256 MiB.</summary>
     public const long DefaultMemoryLimitBytes = 256L * 1024 * 1024;
 
+    /// <summary>One WebAssembly page: the smallest memory limit.</summary>
+    public const long PageBytes = 64 * 1024;
+
     private readonly int _resultCap = DefaultResultCap;
     private readonly long _memoryLimitBytes = DefaultMemoryLimitBytes;
-    private readonly TimeSpan _callTimeout = TimeSpan.FromSeconds(10);
+    private readonly TimeSpan _callTimeout = DefaultCallTimeout;
+
+    /// <summary>Default run time of one call: 10 s.</summary>
+    public static TimeSpan DefaultCallTimeout { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The options used when none are given.</summary>
     public static WasmOptions Default { get; } = new();
@@ -39,14 +48,14 @@ public sealed class WasmOptions
     public long MemoryLimitBytes
     {
         get => _memoryLimitBytes;
-        init => _memoryLimitBytes = value >= 65536
+        init => _memoryLimitBytes = value >= PageBytes
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "The memory limit must be at least one 64 KiB page");
     }
 
     /// <summary>
-    /// Wall-clock time one call may run before it is interrupted (epoch interruption, checked
-    /// every <see cref="WasmEngine.EpochTick"/>); default 10 s.
+    /// Wall-clock time one call may run before it is interrupted (checked at every tick of the
+    /// engine's epoch, <see cref="WasmEngine.EpochTick"/>); default 10 s.
     /// </summary>
     public TimeSpan CallTimeout
     {
@@ -56,6 +65,13 @@ public sealed class WasmOptions
             : throw new ArgumentOutOfRangeException(nameof(value), value, "The call timeout must be positive");
     }
 
-    /// <summary>The epoch deadline of one call, in ticks (at least one).</summary>
-    internal ulong DeadlineTicks => (ulong)Math.Max(1, Math.Ceiling(_callTimeout / WasmEngine.EpochTick));
+    /// <summary>The call timeout a coordinator asked for, when an executor's cap lowered it (<see cref="WasmCaps"/>).</summary>
+    internal TimeSpan? RequestedCallTimeout { get; init; }
+
+    /// <summary>The memory limit a coordinator asked for, when an executor's cap lowered it (<see cref="WasmCaps"/>).</summary>
+    internal long? RequestedMemoryLimitBytes { get; init; }
+
+    internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+
+    internal static string MiB(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.###", CultureInfo.InvariantCulture);
 }

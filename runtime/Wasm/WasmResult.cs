@@ -6,7 +6,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Runtime.Wasm;
 
 /// <summary>
-/// Decodes a provided function's result (README.md, "ABI", step 6):
+/// Decodes a provided function's result, the JSON upstream flow's modules write:
 /// <c>{"Ok":[value or null, run_again]}</c> or <c>{"Err":"message"}</c>; a null value means no output.
 /// </summary>
 internal static class WasmResult
