@@ -114,7 +114,7 @@ internal static class CommandLine
             case Option.Remote: builder.Remote = true; return null;
             case Option.Progress: builder.Progress = true; return null;
             case Option.NoProgress: builder.Progress = false; return null;
-            // DEBUGGER: -d/--debugger goes here (an Option member, its names in Long and Short, a RunnerOptions property).
+            case Option.Debugger: builder.Debugger = true; return null;
             default: return $"unknown option '{name}'";
         }
     }
@@ -123,6 +123,7 @@ internal static class CommandLine
     {
         Unknown, Help, Version, Threads, Jobs, Compile, Graph, GraphExpand, Metrics, Verbosity, LibDir, Native,
         NoOptimize, Remote, ExecutorTimeout, WaitExecutors, Progress, NoProgress, JobPort, KeyFile, MaxValueSize, GenerateKey,
+        Debugger,
     }
 
     private static Option Long(string name) => name switch
@@ -148,7 +149,7 @@ internal static class CommandLine
         "--key-file" => Option.KeyFile,
         "--max-value-size" => Option.MaxValueSize,
         "--gen-key" => Option.GenerateKey,
-        // DEBUGGER: "--debugger"
+        "--debugger" => Option.Debugger,
         _ => Option.Unknown,
     };
 
@@ -163,7 +164,7 @@ internal static class CommandLine
         'v' => Option.Verbosity,
         'L' => Option.LibDir,
         'n' => Option.Native,
-        // DEBUGGER: 'd'
+        'd' => Option.Debugger,
         _ => Option.Unknown,
     };
 
@@ -176,7 +177,7 @@ internal static class CommandLine
     [
         "--help", "--version", "--threads", "--jobs", "--compile", "--graph", "--graph-expand", "--metrics", "--verbosity",
         "--libdir", "--native", "--no-optimize", "--remote", "--executor-timeout", "--wait-executors", "--progress", "--no-progress",
-        "--job-port", "--key-file", "--max-value-size", "--gen-key",
+        "--job-port", "--key-file", "--max-value-size", "--gen-key", "--debugger",
     ];
 
     // --name, --name VALUE, --name=VALUE
@@ -269,7 +270,7 @@ internal static class CommandLine
         public string[] FlowArgs = [];
         public int? Threads;
         public int MaxJobs;
-        public bool CompileOnly, Graph, GraphExpand, Metrics, KeepDeadCode, Remote;
+        public bool CompileOnly, Graph, GraphExpand, Metrics, KeepDeadCode, Remote, Debugger;
         public bool? Progress;
         public LogLevel Verbosity = LogLevel.Error;
         public readonly List<string> LibDirs = [];
@@ -299,6 +300,7 @@ internal static class CommandLine
             JobPort = JobPort,
             KeyFile = KeyFile,
             MaxValueSize = MaxValueSize,
+            Debugger = Debugger,
         };
     }
 }

@@ -37,4 +37,6 @@ internal sealed record RunnerOptions
     public string? KeyFile { get; init; }
     /// <summary>Largest message flowr takes from an executor.</summary>
     public long MaxValueSize { get; init; } = Runtime.Protocol.ProtocolConstants.DefaultMaxMessageLength;
+    /// <summary>Run under the interactive debugger (<c>-d</c>).</summary>
+    public bool Debugger { get; init; }
 }

@@ -32,6 +32,7 @@ internal static class Usage
               --max-value-size <B>   largest message flowr takes from an executor, in bytes (default 1 GiB)
               --progress             show a status line on stderr even when it is not a terminal
               --no-progress          never show the status line
+          -d, --debugger             run the flow under the interactive debugger (commands from the terminal)
           -h, --help                 print this help
           -V, --version              print the version
 

@@ -37,6 +37,8 @@ internal static class FlowRunner
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = 1 });
         int ahead = options.MaxJobs > 0 ? options.MaxJobs - 1 : MaxJobsInFlight - 1;
         var speculation = ahead > 0 ? new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = ahead, Speculative = true }) : null;
+        // The debugger may widen the speculation mid-run (modify jobs=N), so it always has one, narrowed to -j.
+        if (options.Debugger) speculation = Debugger.DebugSession.Speculation(manifest, implementations, ahead, MaxJobsInFlight - 1);
         RunMetrics metrics;
         using var session = new RunSession(options, context, stdout, stderr);   // signals, progress line, end-of-run reports
         using (var results = new ResultQueue(MaxJobsInFlight))
@@ -59,8 +61,16 @@ internal static class FlowRunner
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
                 var coordinator = new FlowCoordinator(state, results, librarySink, speculation);
-                session.Attach(coordinator, state, () => (libraryThreads?.ThreadCount ?? 0) + (jobService?.ExecutorCount ?? 0));
-                metrics = coordinator.Run(jobService?.Failed ?? default);
+                if (options.Debugger)
+                {
+                    // The debugger owns Ctrl-C and the terminal: no signal handling or status line from the session.
+                    metrics = Debugger.DebugSession.Run(state, coordinator, speculation!, manifest, Debugger.DebugSession.Placement(options.Threads, jobService), stdin, stderr, jobService?.Failed ?? default);
+                }
+                else
+                {
+                    session.Attach(coordinator, state, () => (libraryThreads?.ThreadCount ?? 0) + (jobService?.ExecutorCount ?? 0));
+                    metrics = coordinator.Run(jobService?.Failed ?? default);
+                }
                 session.RunEnded();
             }
             catch (OperationCanceledException) when (jobService?.FailureReason is { } reason)

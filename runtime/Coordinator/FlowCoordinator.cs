@@ -79,6 +79,9 @@ public sealed class FlowCoordinator
     public RunMetrics Run(CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        // [debugger] A run may follow one its observer stopped: nothing of that one is waiting now.
+        _waiting = null;
+        _waitingDispatched = _restartSpeculation = false;
         _status = "initializing";
         _state.Init();
         _state.ContextChangedFlow = false;
@@ -86,6 +89,7 @@ public sealed class FlowCoordinator
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(_state.Describe());
         while (true)
         {
+            if (ObserverStopped) break;
             _status = "dispatching";
             if (_stopRequested)
             {
@@ -121,7 +125,15 @@ public sealed class FlowCoordinator
         PublishProgress();
         _state.Metrics.Elapsed = clock.Elapsed;
         _state.Metrics.MaxJobsInParallel = Math.Max(_maxInFlight, 1);
-        if (!_stopRequested) DrainSpeculation();
+        if (_state.Observer is { } observer)
+        {
+            if (!observer.StopRequested && !_stopRequested) observer.RunEnded();
+            TakeBackEveryJob(cancellation);
+        }
+        else if (!_stopRequested)
+        {
+            DrainSpeculation();
+        }
         _status = "finished";
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Flow finished: {_state.Metrics.JobsCreated} jobs, {_state.Metrics.ValuesSent} values sent");
         return _state.Metrics;
@@ -217,6 +229,36 @@ public sealed class FlowCoordinator
                 _inFlight--;
                 if (job.Speculative) _speculation!.Complete(job);
             }
+        }
+    }
+
+    // [debugger] The committed state's observer may end a run early (to run it again or to quit).
+    private bool ObserverStopped => _state.Observer?.StopRequested == true;
+
+    /// <summary>
+    /// Jobs handed to executors whose results have not been taken: while an observer holds the coordinator
+    /// thread, the speculative jobs running ahead (the committed state's job is never out then).
+    /// </summary>
+    public int JobsOut => _inFlight;
+
+    /// <summary>
+    /// Restarts the speculation from the committed state at the next point between two committed jobs (a
+    /// debugger that changed its window). Only on the coordinator thread, from an observer's hook.
+    /// </summary>
+    public void RequestSpeculationRestart() => _restartSpeculation = true;
+
+    // [debugger] Waits for every job still out, so that none of this run comes back into the next one with a
+    // debugger (the speculation keeps or drops it), however long it takes.
+    private void TakeBackEveryJob(CancellationToken cancellation)
+    {
+        while (_inFlight > 0)
+        {
+            while (_results.TryTake(out var job))
+            {
+                _inFlight--;
+                if (job.Speculative) _speculation!.Complete(job);
+            }
+            if (_inFlight > 0) WaitForResults(cancellation);
         }
     }
 

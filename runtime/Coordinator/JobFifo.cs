@@ -12,6 +12,8 @@ internal sealed class JobFifo(int capacity)
 
     public int Count => _count;
 
+    public int Capacity => _items.Length;
+
     public void Enqueue(Job job)
     {
         // NOTE: never full: it holds only jobs in flight, and the run state caps those at its capacity.

@@ -13,6 +13,17 @@ public sealed class RunMetrics
     public string? FirstJobError { get; internal set; }
     public TimeSpan Elapsed { get; internal set; }
 
+    /// <summary>Zeroes the counters (not the function count), for a run started again from its initial state.</summary>
+    internal void ResetCounts()
+    {
+        JobsCreated = 0;
+        ValuesSent = 0;
+        MaxJobsInParallel = 0;
+        JobErrors = 0;
+        FirstJobError = null;
+        Elapsed = TimeSpan.Zero;
+    }
+
     /// <summary>The block upstream prints after a run with <c>-m</c>, starting with an empty line.</summary>
     public string Format() => Format(Elapsed);
 

@@ -35,6 +35,7 @@ public sealed partial class RunState
         if (!_blocks.Add(block)) return;
         _functions[block.Blocking].BlocksHeld.Add(block);
         _functions[block.Blocked].BlockedByCount++;
+        _observer?.BlockMade(block.Blocked, block.Blocking, block.InputIndex);
     }
 
     /// <summary>
@@ -46,6 +47,7 @@ public sealed partial class RunState
     {
         int flow = _flowIndex[function.Id];
         if (_flowBusy[flow] > 0) return;
+        _observer?.FlowUnblocking(function.FlowId);
         var ranSinceIdle = _flowBlocks[flow];
         for (int i = 0; i < ranSinceIdle.Count; i++)
         {

@@ -30,6 +30,7 @@ public sealed partial class RunState
             if (function.OldestJob is null) function.YoungestJob = null;
         }
         function.InFlight--;
+        _observer?.JobRetiring(job);
         JobOutcome outcome = job.Outcome;
         if (outcome.IsError)
         {
@@ -39,6 +40,7 @@ public sealed partial class RunState
                 Metrics.JobErrors++;
                 Metrics.FirstJobError ??= $"Job#{job.Id}: {outcome.Error}";
                 Log.Error($"Error in Job#{job.Id}: {outcome.Error}");
+                _observer?.JobFailed(job);
             }
             // Neither refilled nor completed: the younger jobs took refills that will not come.
             DiscardYoungerJobs(function);
@@ -163,6 +165,7 @@ public sealed partial class RunState
     /// <summary>send_a_value: enqueue, add a block across flows, make the destination ready.</summary>
     private void Send(RuntimeFunction source, OutputConnection connection, in Value value)
     {
+        _observer?.ValueSending(source.Id, connection, value);
         Metrics.ValuesSent++;
         var destination = _functions[connection.DestinationId];
         var input = destination.Inputs[connection.DestinationIo];

@@ -38,7 +38,7 @@ public sealed partial class RunState
     private readonly Job?[] _window;
     private readonly int _windowMask;
     /// <summary>Jobs that may be outstanding at once: <c>-j</c>, else <see cref="RunStateOptions.MaxInFlight"/>.</summary>
-    private readonly int _maxOutstanding;
+    private int _maxOutstanding;   // [debugger] changed through Window
     /// <summary>Jobs created for executors and not yet taken by the coordinator.</summary>
     private readonly JobFifo _outbox;
     private readonly List<Job> _discarding = [];
@@ -119,6 +119,7 @@ public sealed partial class RunState
     /// </summary>
     public void Init()
     {
+        Metrics.ResetCounts();
         _generation++;
         _ready.Clear();
         _blocks.Clear();
@@ -152,6 +153,7 @@ public sealed partial class RunState
         {
             if (function.CanRun) MakeReady(function);
         }
+        _observer?.RunStarted();
         CreateJobs();
         if (_speculative) RetireCompleted();
         else RetireInOrder();
@@ -225,7 +227,8 @@ public sealed partial class RunState
                 Job job = slot!;
                 if (!job.Done)
                 {
-                    if (!job.IsContext) break;
+                    // [debugger] A run the observer stopped runs no more context jobs.
+                    if (!job.IsContext || _observer?.StopRequested == true) break;
                     if (!job.Discarded)
                     {
                         job.Execute();
@@ -345,6 +348,7 @@ public sealed partial class RunState
             _completed.Enqueue(function.Id);
         }
         if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'{(_speculative ? " (speculative)" : "")}");
+        _observer?.JobCreated(job);
     }
 
     private Job RentJob(RuntimeFunction function)

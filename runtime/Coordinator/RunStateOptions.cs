@@ -32,7 +32,8 @@ public sealed class RunStateOptions
     /// <summary>The default of <see cref="MaxInFlight"/>.</summary>
     public const int DefaultMaxInFlight = 4096;
 
-    public ReadyOrder Order { get; init; } = ReadyOrder.Fifo;
+    /// <summary>How ready functions are picked. A debugger may change it mid-run.</summary>
+    public ReadyOrder Order { get; set; } = ReadyOrder.Fifo;
 
     /// <summary>Seed for <see cref="ReadyOrder.Random"/>.</summary>
     public int Seed { get; init; } = 1;

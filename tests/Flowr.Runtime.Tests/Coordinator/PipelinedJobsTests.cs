@@ -38,6 +38,7 @@ public class PipelinedJobsTests
             var done = taken[pick];
             taken.RemoveAt(pick);
             state.Complete(done);
+            Assert.Empty(state.CheckInvariants());
         }
         Assert.True(state.IsFinished);
         return new Trace(string.Join(' ', printed), state.Metrics.JobsCreated, state.Metrics.ValuesSent, state.Metrics.JobErrors);

@@ -22,6 +22,9 @@ public class SpeculationTests
 
         public int Executed { get; private set; }
 
+        /// <summary>Run states whose invariants are checked at each flush, when the coordinator is between two steps of each.</summary>
+        public RunState[] Checked { get; init; } = [];
+
         public bool TrySubmit(Job job)
         {
             _pending.Add(job);
@@ -30,6 +33,7 @@ public class SpeculationTests
 
         public void Flush(int submitted)
         {
+            foreach (var state in Checked) Assert.Empty(state.CheckInvariants());
             while (_pending.Count > 0)
             {
                 int pick = _random.Next(_pending.Count);
@@ -48,7 +52,7 @@ public class SpeculationTests
         var committed = flow.Build(new RunStateOptions { MaxInFlight = 1 }, init: false);
         var speculation = window is { } w ? flow.Build(new RunStateOptions { MaxInFlight = w, Speculative = true }, init: false) : null;
         using var results = new ResultQueue(8192);
-        var sink = new ShufflingSink(results, seed);
+        var sink = new ShufflingSink(results, seed) { Checked = speculation is null ? [committed] : [committed, speculation] };
         var metrics = new FlowCoordinator(committed, results, sink, speculation).Run();
         return new Trace(string.Join(' ', printed), metrics.JobsCreated, metrics.ValuesSent, metrics.JobErrors);
     }

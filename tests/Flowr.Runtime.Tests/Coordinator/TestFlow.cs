@@ -86,6 +86,7 @@ internal static class Drive
         if (!state.TryTakeJob(out job)) return false;
         job.Execute();
         state.Complete(job);
+        Assert.Empty(state.CheckInvariants());
         return true;
     }
 
