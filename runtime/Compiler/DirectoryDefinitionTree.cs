@@ -28,7 +28,7 @@ public sealed class DirectoryDefinitionTree : IDefinitionTree
     }
 
     /// <inheritdoc/>
-    public string ReadText(string resolvedPath) => File.ReadAllText(FullPath(resolvedPath));
+    public string ReadText(string resolvedPath) => DefinitionFile.ReadAllText(FullPath(resolvedPath));
 
     /// <summary>The absolute file-system path of a path inside the tree.</summary>
     public string FullPath(string path) => Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar));

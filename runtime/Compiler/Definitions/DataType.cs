@@ -2,7 +2,7 @@
 namespace Flowr.Runtime.Compiler.Definitions;
 
 /// <summary>
-/// A type of an IO (flow-language.md §2.4): "" is generic, otherwise a JSON type name, or
+/// A type of an IO: "" is generic, otherwise a JSON type name, or
 /// "array/&lt;T&gt;" where "array/" is an array of generic. A bare "array" is stored as "array/".
 /// </summary>
 internal readonly record struct DataType(string Text)

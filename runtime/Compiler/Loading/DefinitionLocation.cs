@@ -1,7 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
 namespace Flowr.Runtime.Compiler.Loading;
 
-/// <summary>Where a definition comes from (flow-language.md §1.2).</summary>
+/// <summary>Where a definition comes from.</summary>
 internal enum LocationKind : byte
 {
     /// <summary>A file on disk next to the flow: its functions are provided (WebAssembly).</summary>
@@ -15,6 +15,8 @@ internal enum LocationKind : byte
 /// <summary>A resolved definition file.</summary>
 internal sealed class DefinitionLocation
 {
+    private string? _key;
+
     public required LocationKind Kind { get; init; }
 
     /// <summary>The tree holding a library or context definition; null for a file on disk.</summary>
@@ -35,8 +37,11 @@ internal sealed class DefinitionLocation
     /// <summary>The file as shown in messages.</summary>
     public required string Display { get; init; }
 
-    /// <summary>Identifies the file: equal keys are the same definition.</summary>
-    public string Key => $"{(int)Kind}|{Library}|{Path}";
+    /// <summary>Written by the user rather than taken from a library or the context: its notices are warnings.</summary>
+    public bool IsUsers => Kind == LocationKind.File;
 
-    public string ReadText() => Tree is null ? File.ReadAllText(Path) : Tree.ReadText(Path);
+    /// <summary>Identifies the file: equal keys are the same definition.</summary>
+    public string Key => _key ??= $"{(int)Kind}|{Library}|{Path}";
+
+    public string ReadText() => Tree is null ? DefinitionFile.ReadAllText(Path) : Tree.ReadText(Path);
 }

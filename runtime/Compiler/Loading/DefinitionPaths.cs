@@ -1,14 +1,14 @@
 // Copyright (c) flowr contributors. MIT licence.
 namespace Flowr.Runtime.Compiler.Loading;
 
-/// <summary>The resolution rules of flow-language.md §1.2, over any store of files.</summary>
+/// <summary>How a reference names a definition file, over any store of files (disk, embedded, in memory).</summary>
 internal static class DefinitionPaths
 {
     public const string DefinitionExtension = ".toml";
     private const string RootFileName = "root.toml";
 
     /// <summary>
-    /// §1.2 steps 2–4: a directory D gives D/root.toml, else D/&lt;last segment&gt;.toml; else the file
+    /// A directory D gives D/root.toml, else D/&lt;last segment&gt;.toml; else the file
     /// itself; else the path with ".toml" appended.
     /// </summary>
     public static bool TryResolve(string path, char separator, Func<string, bool> isFile, Func<string, bool> isDirectory,

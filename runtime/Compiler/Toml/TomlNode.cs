@@ -33,13 +33,24 @@ internal sealed class TomlNode
     /// <summary>The value of a string, integer, float or boolean node.</summary>
     public Value Scalar { get; }
 
-    /// <summary>The items of an array node.</summary>
+    /// <summary>The items of an array node (add with <see cref="AddItem"/>).</summary>
     public List<TomlNode> Items { get; }
 
-    /// <summary>The members of a table node, in document order.</summary>
+    /// <summary>The members of a table node, in document order (add with <see cref="AddMember"/>).</summary>
     public List<KeyValuePair<string, TomlNode>> Members { get; }
 
     public bool IsTable => Kind == TomlNodeKind.Table;
+
+    /// <summary>An array node whose items are all tables (an array of tables, [[key]]).</summary>
+    public bool IsArrayOfTables => Kind == TomlNodeKind.Array && _nonTableItems == 0;
+
+    // NOTE: kept up to date as items are added, so that merging the parts of an array of tables
+    // that a document reopens costs nothing per item already there.
+    private int _nonTableItems;
+
+    // NOTE: members are looked up by key for every key read; a table with many keys gets an index.
+    private const int IndexThreshold = 8;
+    private Dictionary<string, TomlNode>? _index;
 
     public static TomlNode Table(int line) => new(TomlNodeKind.Table, line, default, null, []);
 
@@ -52,9 +63,37 @@ internal sealed class TomlNode
         if (Line == 0) Line = line;
     }
 
+    internal void SetLine(int line) => Line = line;
+
+    public void AddItem(TomlNode item)
+    {
+        Items.Add(item);
+        if (!item.IsTable) _nonTableItems++;
+    }
+
+    public void AddItems(TomlNode array)
+    {
+        foreach (var item in array.Items) AddItem(item);
+    }
+
+    public void AddMember(string key, TomlNode value)
+    {
+        Members.Add(new(key, value));
+        if (_index is not null)
+        {
+            _index[key] = value;
+        }
+        else if (Members.Count > IndexThreshold)
+        {
+            _index = new Dictionary<string, TomlNode>(Members.Count * 2, StringComparer.Ordinal);
+            foreach (var member in Members) _index[member.Key] = member.Value;
+        }
+    }
+
     /// <summary>The member named <paramref name="key"/> of a table node.</summary>
     public bool TryGet(string key, [NotNullWhen(true)] out TomlNode? node)
     {
+        if (_index is not null) return _index.TryGetValue(key, out node);
         foreach (var member in Members)
         {
             if (string.Equals(member.Key, key, StringComparison.Ordinal))

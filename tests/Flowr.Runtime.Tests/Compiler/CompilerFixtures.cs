@@ -55,6 +55,9 @@ internal sealed class FlowFiles : IDisposable
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>Notices the compiler gives at debug level (about library and context definitions).</summary>
+    public List<string> DebugNotices { get; } = [];
+
     public static MemoryTree StandardLibrary() => new MemoryTree()
         .Add("math/add/add.toml", Function("add", ("i1", "number"), ("i2", "number")) + Output("", "number"))
         .Add("math/subtract/subtract.toml", Function("subtract", ("i1", "number"), ("i2", "number")) + Output("", "number"))
@@ -152,6 +155,7 @@ internal sealed class FlowFiles : IDisposable
         RemoveDeadCode = removeDeadCode,
         LibrarySearchPath = searchPath ?? [],
         Warning = Warnings.Add,
+        Debug = DebugNotices.Add,
     };
 
     public FlowManifest Compile(string relativePath = "", bool removeDeadCode = true) =>

@@ -208,6 +208,7 @@ public sealed class ResolutionTests : IDisposable
 
         var error = Assert.Throws<CompileException>(() => new FlowCompiler(options).Compile(_files.Root));
 
-        Assert.Equal("lib://flowstdlib/broken.toml: Connection source 'nothing' not found in flow 'broken' at route '/x/broken'", error.Message);
+        Assert.Equal("lib://flowstdlib/broken.toml:2: Connection source 'nothing' not found in flow 'broken' at route '/x/broken': "
+            + "there is no process 'nothing' here; its processes: none", error.Message);
     }
 }
