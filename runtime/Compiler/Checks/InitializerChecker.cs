@@ -1,5 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using Flowr.Runtime.Compiler.Definitions;
+using Flowr.Runtime.Compiler.Gathering;
 using Flowr.Runtime.Values;
 
 namespace Flowr.Runtime.Compiler.Checks;
@@ -14,13 +15,13 @@ internal static class InitializerChecker
 {
     private const int MaximumShown = 40;
 
-    /// <summary>Throws when <paramref name="initializer"/> cannot go to an input of <paramref name="type"/> at <paramref name="route"/>.</summary>
-    public static void Check(InitializerDefinition initializer, DataType type, string route, string file)
+    /// <summary>Throws when <paramref name="initializer"/> cannot go to <paramref name="input"/>.</summary>
+    public static void Check(InitializerDefinition initializer, IoNode input, string file)
     {
         var value = initializer.Initializer.Value;
-        if (Fits(value, type)) return;
+        if (Fits(value, input.Type)) return;
         CompileError.Throw(file, initializer.Line,
-            $"The initializer of input '{initializer.InputName}' is {Describe(value)}, which cannot go to input '{route}' of type '{TypeName(type)}'");
+            $"The initializer of input '{initializer.InputName}' is {Describe(value)}, which cannot go to input '{input.Route}' of type '{TypeName(input.Type)}'");
     }
 
     /// <summary>Whether <paramref name="value"/>, delivered to an input of <paramref name="type"/>, arrives as that type.</summary>

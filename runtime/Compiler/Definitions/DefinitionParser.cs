@@ -187,7 +187,7 @@ internal sealed class DefinitionParser
     }
 
     // An array of tables ([[key]]); a single table is accepted as one entry.
-    private List<TomlNode> Tables(TomlNode root, string key)
+    private IReadOnlyList<TomlNode> Tables(TomlNode root, string key)
     {
         if (!root.TryGet(key, out var node)) return [];
         if (node.IsTable) return [node];

@@ -88,7 +88,7 @@ internal sealed class ConnectionCollapser
                         if (!JsonPointer.TryResolve(value.Value, subroute, out var selected)) continue;
                         value = value with { Value = selected };
                     }
-                    InitializerChecker.Check(initializer with { Initializer = value }, input.Type, input.Route, flow.Parent.Location.Display);
+                    InitializerChecker.Check(initializer with { Initializer = value }, input, flow.Parent.Location.Display);
                     function.FlowInitializers[input.Index] = value;
                 }
             }

@@ -92,11 +92,10 @@ internal static class ConnectionResolver
         int slash = reference.IndexOf('/');
         string head = slash < 0 ? reference : reference[..slash];
         string name = slash < 0 ? "" : reference[(slash + 1)..];
-        IoNode? node = null;
         string why;
         if (head == OutputWord)
         {
-            node = ProcessInstance.Find(flow.OutputNodes, name);
+            if (ProcessInstance.Find(flow.OutputNodes, name) is { } output) return output;
             why = $"flow '{flow.Alias}' has no output '{name}'" + Suggestions.Describe(name, ProcessInstance.Names(flow.OutputNodes), "its outputs");
         }
         else if (head == InputWord)
@@ -105,16 +104,16 @@ internal static class ConnectionResolver
         }
         else if (flow.Child(head) is { } child)
         {
-            node = ProcessInstance.Find(child.InputNodes, name);
+            if (ProcessInstance.Find(child.InputNodes, name) is { } input) return input;
             // The bare alias of a process with a single, named input refers to that input.
-            if (node is null && slash < 0 && child.InputNodes.Length == 1) node = child.InputNodes[0];
+            if (slash < 0 && child.InputNodes.Length == 1) return child.InputNodes[0];
             why = NoSuchIo(child, name, source: false);
         }
         else
         {
             why = NoSuchProcess(flow, head);
         }
-        return node ?? throw new CompileException(CompileError.Format(CompileError.At(flow.Location.Display, connection.Line),
+        throw new CompileException(CompileError.Format(CompileError.At(flow.Location.Display, connection.Line),
             $"Connection destination '{reference}' not found in flow '{flow.Alias}' at route '{flow.Route}': {why}"));
     }
 

@@ -16,6 +16,7 @@ internal enum LocationKind : byte
 internal sealed class DefinitionLocation
 {
     private string? _key;
+    private string? _directoryKey;
 
     public required LocationKind Kind { get; init; }
 
@@ -42,6 +43,11 @@ internal sealed class DefinitionLocation
 
     /// <summary>Identifies the file: equal keys are the same definition.</summary>
     public string Key => _key ??= $"{(int)Kind}|{Library}|{Path}";
+
+    /// <summary>Identifies the directory the definition is in: references written in it resolve alike.</summary>
+    public string DirectoryKey => _directoryKey ??= Tree is null
+        ? System.IO.Path.GetDirectoryName(Path)!
+        : $"{(int)Kind}|{Library}|{DefinitionPaths.TreeDirectory(Path)}";
 
     public string ReadText() => Tree is null ? DefinitionFile.ReadAllText(Path) : Tree.ReadText(Path);
 }

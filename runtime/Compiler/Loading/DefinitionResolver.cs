@@ -39,7 +39,7 @@ internal sealed class DefinitionResolver
     /// </summary>
     public DefinitionLocation Resolve(string reference, DefinitionLocation? from, int line)
     {
-        var key = (from is null ? "" : DirectoryKey(from), reference);
+        var key = (from is null ? "" : from.DirectoryKey, reference);
         if (_resolved.TryGetValue(key, out var cached)) return cached;
         if (!TryResolve(reference, from, out var location))
         {
@@ -49,9 +49,6 @@ internal sealed class DefinitionResolver
         _resolved[key] = location;
         return location;
     }
-
-    private static string DirectoryKey(DefinitionLocation from) =>
-        from.Tree is null ? System.IO.Path.GetDirectoryName(from.Path)! : $"{(int)from.Kind}|{from.Library}|{DefinitionPaths.TreeDirectory(from.Path)}";
 
     private bool TryResolve(string reference, DefinitionLocation? from, [NotNullWhen(true)] out DefinitionLocation? location)
     {

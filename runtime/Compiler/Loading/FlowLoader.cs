@@ -85,19 +85,19 @@ internal sealed class FlowLoader
         var location = _resolver.Resolve(FormattedVariant(reference, flow.Definition) ?? reference.Source, flow.Location, reference.Line);
         var definition = Load(location);
         string alias = reference.Alias ?? definition.Name;
-        string at = CompileError.At(flow.Location.Display, reference.Line);
-        if (alias is "input" or "output") CompileError.Throw(at, $"'{alias}' is a reserved word and cannot be the alias of process '{flow.Route}/{alias}'");
-        if (alias.Contains('/', StringComparison.Ordinal)) CompileError.Throw(at, $"Alias '{alias}' of process '{flow.Route}/{alias}' must not contain '/'");
-        if (flow.Child(alias) is not null) CompileError.Throw(at, $"Duplicate alias '{alias}' in flow '{flow.Route}'");
+        string file = flow.Location.Display;
+        int line = reference.Line;
+        if (alias is "input" or "output") CompileError.Throw(file, line, $"'{alias}' is a reserved word and cannot be the alias of process '{flow.Route}/{alias}'");
+        if (alias.Contains('/', StringComparison.Ordinal)) CompileError.Throw(file, line, $"Alias '{alias}' of process '{flow.Route}/{alias}' must not contain '/'");
+        if (flow.Child(alias) is not null) CompileError.Throw(file, line, $"Duplicate alias '{alias}' in flow '{flow.Route}'");
 
         if (definition is FlowDefinition subflowDefinition)
         {
-            if (_loading.Contains(location.Key)) CompileError.Throw(at, $"Flow '{flow.Route}/{alias}' includes itself");
+            if (_loading.Contains(location.Key)) CompileError.Throw(file, line, $"Flow '{flow.Route}/{alias}' includes itself");
             var subflow = new FlowInstance(subflowDefinition, location, alias, flow, _nextFlowId++, reference.Initializers, reference.Line);
             foreach (var initializer in reference.Initializers)
             {
-                int index = InputIndex(subflow, initializer, flow.Location.Display);
-                InitializerChecker.Check(initializer, subflow.InputNodes[index].Type, subflow.InputNodes[index].Route, flow.Location.Display);
+                InitializerChecker.Check(initializer, subflow.InputNodes[InputIndex(subflow, initializer, file)], file);
             }
             Flows.Add(subflow);
             flow.AddChild(subflow);
@@ -109,8 +109,8 @@ internal sealed class FlowLoader
         var function = new FunctionInstance(functionDefinition, location, alias, flow, _nextFunctionId++, reference.Line);
         foreach (var initializer in reference.Initializers)
         {
-            int index = InputIndex(function, initializer, flow.Location.Display);
-            InitializerChecker.Check(initializer, function.InputNodes[index].Type, function.InputNodes[index].Route, flow.Location.Display);
+            int index = InputIndex(function, initializer, file);
+            InitializerChecker.Check(initializer, function.InputNodes[index], file);
             function.Initializers[index] = initializer.Initializer;
         }
         Functions.Add(function);

@@ -23,7 +23,10 @@ internal sealed class TomlReader
     }
 
     /// <summary>Parses a whole document; syntax errors name <paramref name="file"/> and the line.</summary>
-    public static TomlNode Parse(string text, string file)
+    public static TomlNode Parse(string text, string file) => FastTomlReader.TryParse(text) ?? ParseWithTomlyn(text, file);
+
+    /// <summary>Parses with Tomlyn's event parser: every document the fast reader leaves, with Tomlyn's error messages.</summary>
+    internal static TomlNode ParseWithTomlyn(string text, string file)
     {
         try
         {
@@ -58,10 +61,7 @@ internal sealed class TomlReader
                 var array = TomlNode.Array(line);
                 while (parser.MoveNext() && parser.Current.Kind != TomlParseEventKind.EndArray)
                 {
-                    var item = ReadValue(parser);
-                    // The event parser gives a table no line; an item of an array of tables gets its [[header]]'s.
-                    if (item.IsTable) item.SetLine(HeaderLine(item.Line));
-                    array.AddItem(item);
+                    array.AddItem(ReadValue(parser));
                 }
                 return array;
             case TomlParseEventKind.String:
@@ -95,6 +95,16 @@ internal sealed class TomlReader
             parser.MoveNext();
             var value = ReadValue(parser);
             value.SetLineIfUnknown(keyLine);
+            // The event parser gives a table no line of its own: a [table] gets its header's line, and
+            // so does each item of a [[table]], as the fast reader gives them.
+            if (value.IsTable && IsHeader(keyLine, "["))
+            {
+                value.SetLine(keyLine);
+            }
+            else if (value.IsArrayOfTables && IsHeader(keyLine, "[["))
+            {
+                foreach (var item in value.Items) item.SetLine(HeaderLine(item.Line));
+            }
             table.SetLineIfUnknown(keyLine);
             if (table.TryGet(key, out var existing))
             {
@@ -121,6 +131,15 @@ internal sealed class TomlReader
             return content.StartsWith("[[", StringComparison.Ordinal) ? line : firstKeyLine;
         }
         return firstKeyLine;
+    }
+
+    private bool IsHeader(int line, string opening)
+    {
+        _lineStarts ??= LineStarts(_text);
+        if (line < 1 || line > _lineStarts.Count) return false;
+        int start = _lineStarts[line - 1];
+        int end = line < _lineStarts.Count ? _lineStarts[line] : _text.Length;
+        return _text.AsSpan(start, end - start).TrimStart().StartsWith(opening, StringComparison.Ordinal);
     }
 
     private static List<int> LineStarts(string text)
