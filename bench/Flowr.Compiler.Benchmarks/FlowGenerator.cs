@@ -7,15 +7,24 @@ namespace Flowr.Compiler.Benchmarks;
 /// <summary>
 /// Writes the large flows the compile benchmark and the scale tests use, in the shapes programs
 /// generate: long chains of functions in one flow, wide fan-in, deep chains of sub-flows, and a small
-/// unit repeated side by side or nested.
+/// unit repeated side by side or nested. Each file goes to a writer given its path relative to the
+/// flow's directory (<see cref="To"/> writes into a directory; tests may keep them in memory).
 /// </summary>
 internal static class FlowGenerator
 {
+    /// <summary>A writer that puts the files below <paramref name="directory"/>.</summary>
+    public static Action<string, string> To(string directory) => (path, text) =>
+    {
+        string file = Path.Combine(directory, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, text);
+    };
+
     /// <summary>
     /// One flow of <paramref name="processes"/> adds in a chain (each adds 1 to what the previous one
     /// sends) and a stdout: prints <paramref name="processes"/>.
     /// </summary>
-    public static void Chain(string directory, int processes)
+    public static void Chain(Action<string, string> write, int processes)
     {
         var text = new StringBuilder("flow = \"chain\"\n\n[[process]]\nsource = \"context://stdio/stdout\"\n");
         for (int i = 0; i < processes; i++)
@@ -28,14 +37,14 @@ internal static class FlowGenerator
             string to = i + 1 < processes ? $"a{i + 1}/i1" : "stdout";
             text.Append(CultureInfo.InvariantCulture, $"\n[[connection]]\nfrom = \"a{i}\"\nto = \"{to}\"\n");
         }
-        Write(directory, "root.toml", text);
+        write("root.toml", text.ToString());
     }
 
     /// <summary>
     /// One flow of <paramref name="processes"/> adds all sending to one stdout input (fan-in): prints
     /// the numbers 1 to <paramref name="processes"/>, in some order.
     /// </summary>
-    public static void FanIn(string directory, int processes)
+    public static void FanIn(Action<string, string> write, int processes)
     {
         var text = new StringBuilder("flow = \"fan-in\"\n\n[[process]]\nsource = \"context://stdio/stdout\"\n");
         for (int i = 0; i < processes; i++)
@@ -46,7 +55,7 @@ internal static class FlowGenerator
         {
             text.Append(CultureInfo.InvariantCulture, $"\n[[connection]]\nfrom = \"a{i}\"\nto = \"stdout\"\n");
         }
-        Write(directory, "root.toml", text);
+        write("root.toml", text.ToString());
     }
 
     /// <summary>
@@ -54,9 +63,9 @@ internal static class FlowGenerator
     /// through every level's input to an add at the bottom and its sum comes back up through every
     /// level's output to stdout: prints 2.
     /// </summary>
-    public static void Nest(string directory, int depth)
+    public static void Nest(Action<string, string> write, int depth)
     {
-        Write(directory, "root.toml", new StringBuilder(
+        write("root.toml", (
             "flow = \"nest\"\n\n[[process]]\nsource = \"context://stdio/stdout\"\n\n[[process]]\nalias = \"l0\"\nsource = \"l0.toml\"\ninput.in = { once = 1 }\n\n"
             + "[[connection]]\nfrom = \"l0/out\"\nto = \"stdout\"\n"));
         for (int level = 0; level < depth; level++)
@@ -73,18 +82,18 @@ internal static class FlowGenerator
                 text.Append("[[process]]\nsource = \"lib://flowstdlib/math/add\"\ninput.i2 = { once = 1 }\n\n");
                 text.Append("[[connection]]\nfrom = \"input/in\"\nto = \"add/i1\"\n\n[[connection]]\nfrom = \"add\"\nto = \"output/out\"\n");
             }
-            Write(directory, $"l{level}.toml", text);
+            write($"l{level}.toml", text.ToString());
         }
     }
 
     /// <summary>
     /// A small unit flow (a library sequence feeding an add, with initializers, a fan-out and a
     /// sub-flow output), <paramref name="copies"/> times side by side under the root, every copy's
-    /// output going to one stdout. The functions of one copy are <see cref="UnitFunctions"/>.
+    /// output going to one stdout.
     /// </summary>
-    public static void UnitsSideBySide(string directory, int copies)
+    public static void UnitsSideBySide(Action<string, string> write, int copies)
     {
-        WriteUnit(directory);
+        WriteUnit(write);
         var text = new StringBuilder("flow = \"root\"\n\n[[process]]\nsource = \"context://stdio/stdout\"\n");
         for (int i = 0; i < copies; i++)
         {
@@ -94,17 +103,17 @@ internal static class FlowGenerator
         {
             text.Append(CultureInfo.InvariantCulture, $"\n[[connection]]\nfrom = \"u{i}/sum\"\nto = \"stdout\"\n");
         }
-        Write(directory, "root.toml", text);
+        write("root.toml", text.ToString());
     }
 
     /// <summary>
     /// The same unit nested <paramref name="levels"/> deep: level k holds a copy of the unit and level
     /// k+1; every unit's output goes up through all the levels above it to the root's stdout.
     /// </summary>
-    public static void UnitsNested(string directory, int levels)
+    public static void UnitsNested(Action<string, string> write, int levels)
     {
-        WriteUnit(directory);
-        Write(directory, "root.toml", new StringBuilder(
+        WriteUnit(write);
+        write("root.toml", (
             "flow = \"root\"\n\n[[process]]\nsource = \"context://stdio/stdout\"\n\n[[process]]\nalias = \"l0\"\nsource = \"levels/l0.toml\"\n\n"
             + "[[connection]]\nfrom = \"l0/sum\"\nto = \"stdout\"\n"));
         for (int level = 0; level < levels; level++)
@@ -115,17 +124,14 @@ internal static class FlowGenerator
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n[[process]]\nalias = \"l{level + 1}\"\nsource = \"l{level + 1}.toml\"\n\n[[connection]]\nfrom = \"l{level + 1}/sum\"\nto = \"output/sum\"\n");
             }
-            Write(Path.Combine(directory, "levels"), $"l{level}.toml", text);
+            write($"levels/l{level}.toml", text.ToString());
         }
     }
-
-    /// <summary>Functions in one unit: the seven of flowstdlib's sequence and the add.</summary>
-    public const int UnitFunctions = 8;
 
     /// <summary>Flows in one unit: the unit and its sequence.</summary>
     public const int UnitFlows = 2;
 
-    private static void WriteUnit(string directory) => Write(directory, "unit.toml", new StringBuilder("""
+    private static void WriteUnit(Action<string, string> write) => write("unit.toml", """
         flow = "unit"
 
         [[input]]
@@ -157,11 +163,5 @@ internal static class FlowGenerator
         [[connection]]
         from = "plus"
         to = "output/sum"
-        """));
-
-    private static void Write(string directory, string name, StringBuilder text)
-    {
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, name), text.ToString());
-    }
+        """);
 }

@@ -8,7 +8,7 @@ namespace Flowr.Compiler.Benchmarks;
 /// <summary>Compiles in this process (JIT, after one warm-up compile) and reports time and bytes allocated.</summary>
 internal static class InProcess
 {
-    private static readonly CompilerOptions Options = new()
+    internal static readonly CompilerOptions Options = new()
     {
         StandardLibrary = new EmbeddedDefinitionTree(typeof(FlowStdLib).Assembly, FlowStdLib.Name),
         Context = new EmbeddedDefinitionTree(typeof(InProcess).Assembly, "context"),

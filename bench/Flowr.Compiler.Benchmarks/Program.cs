@@ -50,7 +50,15 @@ internal static class Program
                 if (only is not null && !name.Contains(only, StringComparison.Ordinal)) continue;
                 string directory = Path.Combine(root, name);
                 Generate(shape, directory, size);
-                Console.WriteLine(inProcess ? InProcess.Measure(name, directory, size, runs, args.Contains("--phases")) : Published.Measure(flowr, name, directory, size, runs));
+                if (args.Contains("--probe"))
+        {
+            string d = Path.Combine(root, "probe");
+            FlowGenerator.Nest(FlowGenerator.To(d), 10_000);
+            Probe.Run(InProcess.Options, d, 10_000);
+            Probe.Run(InProcess.Options, d, 10_000);
+            return 0;
+        }
+        Console.WriteLine(inProcess ? InProcess.Measure(name, directory, size, runs, args.Contains("--phases")) : Published.Measure(flowr, name, directory, size, runs));
             }
         }
         finally
@@ -66,13 +74,13 @@ internal static class Program
         switch (shape)
         {
             case "chain":
-                FlowGenerator.Chain(directory, size);
+                FlowGenerator.Chain(FlowGenerator.To(directory), size);
                 break;
             case "fan-in":
-                FlowGenerator.FanIn(directory, size);
+                FlowGenerator.FanIn(FlowGenerator.To(directory), size);
                 break;
             default:
-                FlowGenerator.Nest(directory, size);
+                FlowGenerator.Nest(FlowGenerator.To(directory), size);
                 break;
         }
     }

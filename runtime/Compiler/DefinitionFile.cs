@@ -16,8 +16,8 @@ public static class DefinitionFile
     /// <exception cref="IOException">The file is larger than <see cref="MaximumBytes"/>, or cannot be read.</exception>
     public static string ReadAllText(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        long length = stream.CanSeek ? stream.Length : 0;
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        long length = RandomAccess.GetLength(handle);
         if (length > MaximumBytes) throw TooLarge();
         // Devices and pipes report no length: read in chunks until the end or the limit.
         var buffer = new byte[length > 0 ? length + 1 : 64 * 1024];
@@ -29,7 +29,7 @@ public static class DefinitionFile
                 if (buffer.Length > MaximumBytes) throw TooLarge();
                 Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, MaximumBytes + 1L));
             }
-            int read = stream.Read(buffer, total, buffer.Length - total);
+            int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
             if (read == 0) break;
             total += read;
             if (total > MaximumBytes) throw TooLarge();

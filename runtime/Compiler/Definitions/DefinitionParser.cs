@@ -30,9 +30,9 @@ internal sealed class DefinitionParser
     }
 
     /// <summary>Parses the text of a definition file; <paramref name="file"/> names it in messages.</summary>
-    public static Definition Parse(string text, string file, Action<string>? warning)
+    public static Definition Parse(string text, string file, Action<string>? warning, StringPool? strings = null)
     {
-        var root = TomlReader.Parse(text, file);
+        var root = TomlReader.Parse(text, file, strings);
         return new DefinitionParser(file, warning).ParseRoot(root);
     }
 

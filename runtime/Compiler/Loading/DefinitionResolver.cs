@@ -18,6 +18,9 @@ internal sealed class DefinitionResolver
     // (directory, reference) pair is resolved once instead of probing the file system every time.
     private readonly Dictionary<(string Directory, string Reference), DefinitionLocation> _resolved = [];
 
+    // The working directory, for paths shown in messages (it does not change during a compile).
+    private readonly string _workingDirectory = Directory.GetCurrentDirectory();
+
     public DefinitionResolver(CompilerOptions options) => _options = options;
 
     /// <summary>Resolves the flow path given on the command line, relative to the working directory.</summary>
@@ -153,7 +156,7 @@ internal sealed class DefinitionResolver
         return ResolutionFailure.File(FullPath(relative, from));
     }
 
-    private static bool TryResolveInTree(LocationKind kind, IDefinitionTree tree, string library, string path,
+    private bool TryResolveInTree(LocationKind kind, IDefinitionTree tree, string library, string path,
         [NotNullWhen(true)] out DefinitionLocation? location)
     {
         location = null;
@@ -169,12 +172,12 @@ internal sealed class DefinitionResolver
             Path = resolved,
             Url = scheme + CanonicalPath(normalized),
             ResolvedUrl = resolvedUrl,
-            Display = tree is DirectoryDefinitionTree d ? DisplayPath(d.FullPath(resolved)) : scheme + resolved,
+            Display = tree is DirectoryDefinitionTree d ? DisplayPath(d.FullPath(resolved), _workingDirectory) : scheme + resolved,
         };
         return true;
     }
 
-    private static bool TryResolveFile(string fullPath, [NotNullWhen(true)] out DefinitionLocation? location)
+    private bool TryResolveFile(string fullPath, [NotNullWhen(true)] out DefinitionLocation? location)
     {
         location = null;
         if (!DefinitionPaths.TryResolve(fullPath, System.IO.Path.DirectorySeparatorChar, File.Exists, Directory.Exists, out var resolved))
@@ -187,7 +190,7 @@ internal sealed class DefinitionResolver
             Path = resolved,
             Url = FileUrl(fullPath),
             ResolvedUrl = FileUrl(resolved),
-            Display = DisplayPath(resolved),
+            Display = DisplayPath(resolved, _workingDirectory),
         };
         return true;
     }
@@ -217,9 +220,11 @@ internal sealed class DefinitionResolver
     private static string FileUrl(string fullPath) => FileScheme + fullPath.Replace('\\', '/');
 
     /// <summary>A path relative to the working directory when the file is below it, else absolute.</summary>
-    public static string DisplayPath(string fullPath)
+    public static string DisplayPath(string fullPath) => DisplayPath(fullPath, Directory.GetCurrentDirectory());
+
+    private static string DisplayPath(string fullPath, string workingDirectory)
     {
-        string relative = System.IO.Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+        string relative = System.IO.Path.GetRelativePath(workingDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? fullPath : relative;
     }
 }

@@ -1,6 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
 using Flowr.Runtime.Compiler.Checks;
 using Flowr.Runtime.Compiler.Definitions;
+using Flowr.Runtime.Compiler.Toml;
 using Flowr.Runtime.Model;
 
 namespace Flowr.Runtime.Compiler.Loading;
@@ -20,6 +21,7 @@ internal sealed class FlowLoader
     private readonly Dictionary<string, Definition> _definitions = new(StringComparer.Ordinal);
     // The flow definitions on the path from the root to the flow being loaded (cycle check).
     private readonly HashSet<string> _loading = new(StringComparer.Ordinal);
+    private readonly StringPool _strings = new();
     private int _nextFunctionId;
     private int _nextFlowId;
 
@@ -186,7 +188,7 @@ internal sealed class FlowLoader
         }
         // Notices about a library's or the context's own files are not the user's to act on.
         var notices = location.IsUsers ? _options.Warning : _options.Debug;
-        var definition = DefinitionParser.Parse(text, location.Display, notices);
+        var definition = DefinitionParser.Parse(text, location.Display, notices, _strings);
         _definitions[location.Key] = definition;
         SourceUrls.Add(new(location.Url, location.ResolvedUrl));
         return definition;

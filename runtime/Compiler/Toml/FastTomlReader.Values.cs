@@ -139,7 +139,7 @@ internal sealed partial class FastTomlReader
         }
         var tail = _text.AsSpan(start, _position - start);
         _position++;
-        if (escaped is null) return tail.Length <= InternedLength ? Intern(tail) : tail.ToString();
+        if (escaped is null) return tail.Length <= InternedLength ? _strings.Get(tail) : tail.ToString();
         return escaped.Append(tail).ToString();
     }
 
@@ -190,7 +190,7 @@ internal sealed partial class FastTomlReader
         }
         var text = _text.AsSpan(start, _position - start);
         _position++;
-        return text.Length <= InternedLength ? Intern(text) : text.ToString();
+        return text.Length <= InternedLength ? _strings.Get(text) : text.ToString();
     }
 
     // [ values, separated by commas, over any number of lines, with a trailing comma allowed ].

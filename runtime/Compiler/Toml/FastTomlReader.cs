@@ -15,22 +15,22 @@ internal sealed partial class FastTomlReader
     private readonly string _text;
     private int _position;
     private int _line = 1;
-    // Keys and short strings repeat thousands of times in a generated flow: one string each.
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+    private readonly StringPool _strings;
+    // The key just read: its parts after the first, when it is dotted.
+    private readonly List<string> _dotted = [];
 
-    private FastTomlReader(string text)
+    private FastTomlReader(string text, StringPool strings)
     {
         _text = text;
-        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _strings = strings;
     }
 
     /// <summary>The document's root table, or null when the document needs the full reader.</summary>
-    public static TomlNode? TryParse(string text)
+    public static TomlNode? TryParse(string text, StringPool? strings = null)
     {
         try
         {
-            return new FastTomlReader(text).ReadDocument();
+            return new FastTomlReader(text, strings ?? new StringPool()).ReadDocument();
         }
         catch (GiveUpException)
         {
@@ -89,7 +89,7 @@ internal sealed partial class FastTomlReader
         bool isArray = Current == '[';
         if (isArray) _position++;
         SkipSpaces();
-        var keys = ReadKey();
+        var keys = ReadKeys();
         SkipSpaces();
         if (Current != ']') GiveUp();
         _position++;
@@ -148,71 +148,81 @@ internal sealed partial class FastTomlReader
     // key = value, the key possibly dotted (a.b.c = 1 makes tables a and a.b).
     private void ReadKeyValue(TomlNode table, int line, TomlOrigin dottedOrigin)
     {
-        var keys = ReadKey();
+        string key = ReadKey();
         SkipSpaces();
         if (Current != '=') GiveUp();
         _position++;
         SkipSpaces();
         var target = table;
-        for (int i = 0; i < keys.Count - 1; i++)
+        // NOTE: the dotted parts are consumed before the value is read, which may read keys of its own.
+        for (int i = 0; i < _dotted.Count; i++)
         {
-            if (target.TryGet(keys[i], out var node))
+            if (target.TryGet(key, out var node))
             {
                 if (!node.IsTable || node.Origin != dottedOrigin) GiveUp();
                 target = node;
-                continue;
-            }
-            var created = TomlNode.Table(line);
-            created.Origin = dottedOrigin;
-            target.AddMember(keys[i], created);
-            target = created;
-        }
-        var value = ReadValue();
-        value.SetLineIfUnknown(line);
-        if (target.TryGet(keys[^1], out _)) GiveUp();
-        target.AddMember(keys[^1], value);
-    }
-
-    // A bare, "basic" or 'literal' key, or several joined by dots.
-    private List<string> ReadKey()
-    {
-        var keys = new List<string>(1);
-        while (true)
-        {
-            SkipSpaces();
-            char c = Current;
-            if (c == '"')
-            {
-                if (Peek(1) == '"' && Peek(2) == '"') GiveUp();
-                keys.Add(ReadBasicString());
-            }
-            else if (c == '\'')
-            {
-                if (Peek(1) == '\'' && Peek(2) == '\'') GiveUp();
-                keys.Add(ReadLiteralString());
             }
             else
             {
-                int start = _position;
-                while (!AtEnd && IsBareKeyChar(Current)) _position++;
-                if (_position == start) GiveUp();
-                keys.Add(Intern(_text.AsSpan(start, _position - start)));
+                var created = TomlNode.Table(line);
+                created.Origin = dottedOrigin;
+                target.AddMember(key, created);
+                target = created;
             }
+            key = _dotted[i];
+        }
+        _dotted.Clear();
+        var value = ReadValue();
+        value.SetLineIfUnknown(line);
+        if (target.TryGet(key, out _)) GiveUp();
+        target.AddMember(key, value);
+    }
+
+    // A header's key, every part in a list of its own.
+    private List<string> ReadKeys()
+    {
+        var keys = new List<string> { ReadKey() };
+        keys.AddRange(_dotted);
+        _dotted.Clear();
+        return keys;
+    }
+
+    // A bare, "basic" or 'literal' key; when several are joined by dots, the first is returned and
+    // the others are left in _dotted.
+    private string ReadKey()
+    {
+        SkipSpaces();
+        string first = ReadKeyPart();
+        while (true)
+        {
             SkipSpaces();
-            if (Current != '.') return keys;
+            if (Current != '.') return first;
             _position++;
+            SkipSpaces();
+            _dotted.Add(ReadKeyPart());
         }
     }
 
-    private static bool IsBareKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
-
-    private string Intern(ReadOnlySpan<char> text)
+    private string ReadKeyPart()
     {
-        if (_stringLookup.TryGetValue(text, out string? known)) return known;
-        string created = text.ToString();
-        _strings[created] = created;
-        return created;
+        char c = Current;
+        if (c == '"')
+        {
+            if (Peek(1) == '"' && Peek(2) == '"') GiveUp();
+            return ReadBasicString();
+        }
+        if (c == '\'')
+        {
+            if (Peek(1) == '\'' && Peek(2) == '\'') GiveUp();
+            return ReadLiteralString();
+        }
+        int start = _position;
+        while (!AtEnd && IsBareKeyChar(Current)) _position++;
+        if (_position == start) GiveUp();
+        return _strings.Get(_text.AsSpan(start, _position - start));
     }
+
+    private static bool IsBareKeyChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
 
     private void SkipSpaces()
     {

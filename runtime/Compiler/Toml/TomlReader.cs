@@ -23,7 +23,8 @@ internal sealed class TomlReader
     }
 
     /// <summary>Parses a whole document; syntax errors name <paramref name="file"/> and the line.</summary>
-    public static TomlNode Parse(string text, string file) => FastTomlReader.TryParse(text) ?? ParseWithTomlyn(text, file);
+    public static TomlNode Parse(string text, string file, StringPool? strings = null) =>
+        FastTomlReader.TryParse(text, strings) ?? ParseWithTomlyn(text, file);
 
     /// <summary>Parses with Tomlyn's event parser: every document the fast reader leaves, with Tomlyn's error messages.</summary>
     internal static TomlNode ParseWithTomlyn(string text, string file)

@@ -39,6 +39,8 @@ internal sealed class MemoryTree : IDefinitionTree
     }
 
     public string ReadText(string resolvedPath) => _files[resolvedPath];
+
+    public IEnumerable<string> DefinitionPaths() => _files.Keys;
 }
 
 /// <summary>A fake flowstdlib and context tree, and temporary flow directories.</summary>
