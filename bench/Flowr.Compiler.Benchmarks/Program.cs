@@ -42,7 +42,7 @@ internal static class Program
         }
         Console.WriteLine(inProcess
             ? "| flow | processes | compile median (min–max) | allocated |\n|---|---:|---:|---:|"
-            : "| flow | processes | `-c` median (min–max) | `-c` peak RSS | run median (min–max) | run peak RSS |\n|---|---:|---:|---:|---:|---:|");
+            : "| flow | processes | `-c` wall median (min–max) | `-c` CPU | `-c` peak RSS | run wall median (min–max) | run CPU | run peak RSS |\n|---|---:|---:|---:|---:|---:|---:|---:|");
         try
         {
             foreach (var (name, shape, size) in Cases)
@@ -50,15 +50,7 @@ internal static class Program
                 if (only is not null && !name.Contains(only, StringComparison.Ordinal)) continue;
                 string directory = Path.Combine(root, name);
                 Generate(shape, directory, size);
-                if (args.Contains("--probe"))
-        {
-            string d = Path.Combine(root, "probe");
-            FlowGenerator.Nest(FlowGenerator.To(d), 10_000);
-            Probe.Run(InProcess.Options, d, 10_000);
-            Probe.Run(InProcess.Options, d, 10_000);
-            return 0;
-        }
-        Console.WriteLine(inProcess ? InProcess.Measure(name, directory, size, runs, args.Contains("--phases")) : Published.Measure(flowr, name, directory, size, runs));
+                Console.WriteLine(inProcess ? InProcess.Measure(name, directory, size, runs, args.Contains("--phases")) : Published.Measure(flowr, name, directory, size, runs));
             }
         }
         finally

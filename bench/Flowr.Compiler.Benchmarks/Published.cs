@@ -14,19 +14,21 @@ internal static class Published
         var compile = Runs(flowr, ["-c", directory], runs);
         File.Delete(Path.Combine(directory, "manifest.json"));
         var run = Runs(flowr, [directory], runs);
-        return $"| {name} | {size:N0} | {Stats.Seconds(compile.Seconds)} | {Stats.Megabytes(compile.Kilobytes)} | "
-            + $"{Stats.Seconds(run.Seconds)} | {Stats.Megabytes(run.Kilobytes)} |";
+        return $"| {name} | {size:N0} | {Stats.Seconds(compile.Seconds)} | {Stats.Cpu(compile.Cpu)} | {Stats.Megabytes(compile.Kilobytes)} | "
+            + $"{Stats.Seconds(run.Seconds)} | {Stats.Cpu(run.Cpu)} | {Stats.Megabytes(run.Kilobytes)} |";
     }
 
-    private static (List<double> Seconds, List<double> Kilobytes) Runs(string flowr, string[] arguments, int runs)
+    private static (List<double> Seconds, List<double> Cpu, List<double> Kilobytes) Runs(string flowr, string[] arguments, int runs)
     {
         var seconds = new List<double>();
+        var cpu = new List<double>();
         var kilobytes = new List<double>();
         for (int i = 0; i < runs; i++)
         {
             var start = new ProcessStartInfo(Time) { RedirectStandardError = true, RedirectStandardOutput = true };
-            // %e is only to 10 ms; the wall time is taken here and the peak RSS (%M, KiB) from time.
-            foreach (string argument in (string[])["-f", "peak %M", flowr, .. arguments]) start.ArgumentList.Add(argument);
+            // %e is only to 10 ms; the wall time is taken here, the CPU time (user + system) and the
+            // peak RSS (%M, KiB) come from time.
+            foreach (string argument in (string[])["-f", "peak %M %U %S", flowr, .. arguments]) start.ArgumentList.Add(argument);
             var watch = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
@@ -35,10 +37,11 @@ internal static class Published
             watch.Stop();
             _ = output.Result;
             if (process.ExitCode != 0) throw new InvalidOperationException($"flowr {string.Join(' ', arguments)} failed: {error}");
-            string peak = error.Split('\n').Last(line => line.StartsWith("peak ", StringComparison.Ordinal));
+            var peak = error.Split('\n').Last(line => line.StartsWith("peak ", StringComparison.Ordinal)).Split(' ');
             seconds.Add(watch.Elapsed.TotalSeconds);
-            kilobytes.Add(double.Parse(peak[5..], CultureInfo.InvariantCulture));
+            kilobytes.Add(double.Parse(peak[1], CultureInfo.InvariantCulture));
+            cpu.Add(double.Parse(peak[2], CultureInfo.InvariantCulture) + double.Parse(peak[3], CultureInfo.InvariantCulture));
         }
-        return (seconds, kilobytes);
+        return (seconds, cpu, kilobytes);
     }
 }
