@@ -29,7 +29,7 @@ internal static class FlowRunner
         if (options.CompileOnly)
         {
             string manifestPath = FlowLoader.ManifestPathFor(loaded);
-            File.WriteAllText(manifestPath, ManifestWriter.ToJson(loaded.Manifest, debug: true));
+            using (var file = File.Create(manifestPath)) ManifestWriter.WriteTo(loaded.Manifest, file, debug: true);
             Log.Info($"Manifest written to '{manifestPath}'");
             return 0;
         }

@@ -52,7 +52,7 @@ internal static class ImplementationResolver
         }
         else if (location.StartsWith("lib://", StringComparison.Ordinal))
         {
-            // flow-language.md §4.3: an external library maps lib:// locations to WASM modules.
+            // An external library on the search path maps lib:// locations to WebAssembly modules.
             string? modulePath;
             try
             {
@@ -66,7 +66,7 @@ internal static class ImplementationResolver
         }
         else if (!location.Contains("://", StringComparison.Ordinal) || location.StartsWith("file://", StringComparison.Ordinal))
         {
-            // A provided function (runtime-semantics.md §10): a module path relative to the manifest.
+            // A provided function: a WebAssembly module, its path relative to the manifest.
             string path = location.StartsWith("file://", StringComparison.Ordinal) ? new Uri(location).LocalPath : location;
             string baseDirectory = manifest.BaseDirectory.Length > 0 ? manifest.BaseDirectory : Directory.GetCurrentDirectory();
             return WasmFunction.Load(function.DisplayName, Path.GetFullPath(Path.Combine(baseDirectory, path)), wasmOptions.Value);

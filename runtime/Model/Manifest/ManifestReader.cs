@@ -4,7 +4,7 @@ using Flowr.Runtime.Values;
 namespace Flowr.Runtime.Model.Manifest;
 
 /// <summary>
-/// Reads <c>manifest.json</c> in the 0.142 dialect (flow-language.md §4.1) or the 1.0 dialect (§4.2),
+/// Reads <c>manifest.json</c> in upstream's 0.142 dialect (what flowr -c writes) or its 1.0 dialect,
 /// told apart by <c>functions</c> being an array or an object. Unknown fields are ignored, as serde does.
 /// </summary>
 public static partial class ManifestReader

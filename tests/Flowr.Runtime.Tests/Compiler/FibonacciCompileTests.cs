@@ -6,7 +6,7 @@ namespace Flowr.Runtime.Tests.Compiler;
 
 public sealed class FibonacciCompileTests : IDisposable
 {
-    // flow-language.md §8, as upstream's flowr/examples/fibonacci/root.toml.
+    // As upstream's flowr/examples/fibonacci/root.toml (and examples/fibonacci here).
     internal const string Fibonacci = """
         flow = "my-first-flow"
         docs = "DESCRIPTION.md"

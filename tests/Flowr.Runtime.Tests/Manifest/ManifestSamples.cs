@@ -7,7 +7,7 @@ namespace Flowr.Runtime.Tests.Manifest;
 /// <summary>Hand-built manifests shared by the manifest tests.</summary>
 internal static class ManifestSamples
 {
-    /// <summary>The fibonacci flow of flow-language.md §4.1 (and §8), with its debug information.</summary>
+    /// <summary>The fibonacci flow's manifest as upstream writes it, with its debug information.</summary>
     public static FlowManifest Fibonacci() => new()
     {
         LibReferences = ["lib://flowstdlib/math/add"],
@@ -50,7 +50,7 @@ internal static class ManifestSamples
         ],
     };
 
-    /// <summary>The §4.1 example as printed in the spec (not pretty, same structure).</summary>
+    /// <summary>The same manifest written compactly (not pretty, same structure).</summary>
     public const string FibonacciFromSpec = """
         {
           "metadata": {"name": "", "version": "", "description": "", "authors": []},
