@@ -224,6 +224,10 @@ internal sealed class DefinitionResolver
 
     private static string DisplayPath(string fullPath, string workingDirectory)
     {
+        // A full path outside the working directory is shown as it is (the common case for generated
+        // flows in a temporary folder), without working out a relative path only to discard it.
+        string below = System.IO.Path.EndsInDirectorySeparator(workingDirectory) ? workingDirectory : workingDirectory + System.IO.Path.DirectorySeparatorChar;
+        if (!fullPath.StartsWith(below, StringComparison.Ordinal)) return fullPath;
         string relative = System.IO.Path.GetRelativePath(workingDirectory, fullPath);
         return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? fullPath : relative;
     }
