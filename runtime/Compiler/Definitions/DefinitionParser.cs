@@ -109,7 +109,7 @@ internal sealed class DefinitionParser
                 throw Error(entry.Line, $"an unnamed {key} is only allowed when there is exactly one {key}");
             }
             if (Definition.IndexOf(ios, name) >= 0) throw Error(entry.Line, $"duplicate {key} name '{name}'");
-            ios.Add(new IoDefinition(name, type));
+            ios.Add(new IoDefinition(name, type, entry.Line));
         }
         return ios;
     }

@@ -3,8 +3,8 @@ using Flowr.Runtime.Model;
 
 namespace Flowr.Runtime.Compiler.Definitions;
 
-/// <summary>An <c>[[input]]</c> or <c>[[output]]</c> entry; an empty name is the default IO.</summary>
-internal sealed record IoDefinition(string Name, DataType Type);
+/// <summary>An <c>[[input]]</c> or <c>[[output]]</c> entry (at <paramref name="Line"/>); an empty name is the default IO.</summary>
+internal sealed record IoDefinition(string Name, DataType Type, int Line);
 
 /// <summary>An <c>input.&lt;name&gt; = { once | always = value }</c> on a process reference.</summary>
 internal sealed record InitializerDefinition(string InputName, InputInitializer Initializer, int Line);

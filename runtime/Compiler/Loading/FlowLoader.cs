@@ -50,7 +50,8 @@ internal sealed class FlowLoader
         // The root flow has no IOs: all its effects go through context functions.
         if (definition.Inputs.Count > 0 || definition.Outputs.Count > 0)
         {
-            CompileError.Throw(location.Display, $"Root flow '{definition.Name}' cannot have inputs or outputs");
+            var io = definition.Inputs.Count > 0 ? definition.Inputs[0] : definition.Outputs[0];
+            CompileError.Throw(location.Display, io.Line, $"Root flow '{definition.Name}' cannot have inputs or outputs");
         }
         var root = new FlowInstance(definition, location, definition.Name, null, _nextFlowId++, [], 0);
         Flows.Add(root);

@@ -93,10 +93,10 @@ public sealed class CompileErrorTests : IDisposable
     [Fact]
     public void The_root_flow_cannot_have_inputs_or_outputs()
     {
-        Assert.Equal($"{RootFile}: Root flow 'x' cannot have inputs or outputs",
+        Assert.Equal($"{RootFile}:2: Root flow 'x' cannot have inputs or outputs",
             _files.CompileError("flow = \"x\"\n[[input]]\nname = \"a\"\n" + Stdout));
-        Assert.Equal($"{RootFile}: Root flow 'x' cannot have inputs or outputs",
-            _files.CompileError("flow = \"x\"\n[[output]]\n" + Stdout));
+        Assert.Equal($"{RootFile}:3: Root flow 'x' cannot have inputs or outputs",
+            _files.CompileError("flow = \"x\"\n\n[[output]]\n" + Stdout));
     }
 
     [Fact]
