@@ -50,10 +50,17 @@ internal static class ResolutionFailure
     public static string InTree(string reason, IDefinitionTree tree, string path, string scheme)
     {
         if (!DefinitionPaths.TryNormalizeTreePath(path, out var normalized)) return reason;
-        var names = tree.DefinitionPaths().Select(DefinitionResolver.CanonicalPath).ToList();
-        return Suggestions.Closest(DefinitionResolver.CanonicalPath(normalized), names) is { } close
-            ? $"{reason} (did you mean '{scheme}{close}'?)"
-            : reason;
+        var names = tree.DefinitionPaths().Select(DefinitionResolver.CanonicalPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return reason;
+        string wanted = DefinitionResolver.CanonicalPath(normalized);
+        // What is next to it: the definitions in the same folder, else the folders at the top.
+        string folder = DefinitionPaths.TreeDirectory(wanted);
+        var here = names.Where(name => DefinitionPaths.TreeDirectory(name) == folder).Select(name => name[(folder.Length == 0 ? 0 : folder.Length + 1)..]).ToList();
+        string listing = here.Count > 0
+            ? Suggestions.Listing(here, folder.Length == 0 ? "there is" : $"{scheme}{folder}/ has")
+            : Suggestions.Listing(names.Select(name => name.Split('/')[0]), $"{scheme} has");
+        string close = Suggestions.Closest(wanted, names) is { } found ? $" (did you mean '{scheme}{found}'?)" : "";
+        return reason + listing + close;
     }
 
     /// <summary>A <c>lib://</c> reference outside flowstdlib: the search path, each entry with where it came from.</summary>

@@ -174,10 +174,10 @@ public sealed class CompileErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("lib://flowstdlib/math/missing", "the built-in flowstdlib has no 'math/missing'")]
+    [InlineData("lib://flowstdlib/math/missing", "the built-in flowstdlib has no 'math/missing'; lib://flowstdlib/math/ has: 'add', 'sequence', 'subtract'")]
     [InlineData("lib://nolib/math/add", "library 'nolib' was not found: the library search path is empty (its directories come from $FLOW_LIB_PATH, -L and ~/.flow/lib)")]
     [InlineData("lib://nolib", "a library reference is lib://<library>/<path>")]
-    [InlineData("context://stdio/missing", "there is no context function 'stdio/missing'")]
+    [InlineData("context://stdio/missing", "there is no context function 'stdio/missing'; context://stdio/ has: 'stderr', 'stdin', 'stdout'")]
     [InlineData("https://example.com/flow.toml", "only relative paths, file://, lib:// and context:// references are supported")]
     public void An_unresolvable_reference_says_why(string source, string why)
     {

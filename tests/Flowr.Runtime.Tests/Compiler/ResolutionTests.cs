@@ -244,10 +244,11 @@ public sealed class ResolutionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("lib://flowstdlib/math/ad", "the built-in flowstdlib has no 'math/ad' (did you mean 'lib://flowstdlib/math/add'?)")]
-    [InlineData("lib://flowstdlib/math/sequense", "the built-in flowstdlib has no 'math/sequense' (did you mean 'lib://flowstdlib/math/sequence'?)")]
-    [InlineData("context://stdio/stdot", "there is no context function 'stdio/stdot' (did you mean 'context://stdio/stdout'?)")]
-    [InlineData("context://args/gte", "there is no context function 'args/gte' (did you mean 'context://args/get'?)")]
+    [InlineData("lib://flowstdlib/math/ad", "the built-in flowstdlib has no 'math/ad'; lib://flowstdlib/math/ has: 'add', 'sequence', 'subtract' (did you mean 'lib://flowstdlib/math/add'?)")]
+    [InlineData("lib://flowstdlib/math/sequense", "the built-in flowstdlib has no 'math/sequense'; lib://flowstdlib/math/ has: 'add', 'sequence', 'subtract' (did you mean 'lib://flowstdlib/math/sequence'?)")]
+    [InlineData("context://stdio/stdot", "there is no context function 'stdio/stdot'; context://stdio/ has: 'stderr', 'stdin', 'stdout' (did you mean 'context://stdio/stdout'?)")]
+    [InlineData("lib://flowstdlib/maths/add", "the built-in flowstdlib has no 'maths/add'; lib://flowstdlib/ has: 'control', 'data', 'fmt', 'math' (did you mean 'lib://flowstdlib/math/add'?)")]
+    [InlineData("context://args/gte", "there is no context function 'args/gte'; context://args/ has: 'get' (did you mean 'context://args/get'?)")]
     public void An_unresolved_built_in_reference_suggests_the_closest_definition(string source, string why)
     {
         Assert.Equal($"{_files.PathOf("root.toml")}:2: Could not resolve '{source}': {why}",

@@ -63,7 +63,8 @@ public sealed class DefinitionErrorTests : IDisposable
         string flow = WriteFlow("flow = \"x\"\n[[process]]\nsource = \"lib://flowstdlib/math/sqr\"\n");
 
         AssertFailsWith(FlowrProcess.Run([flow]),
-            $"{RootFile}:2: Could not resolve 'lib://flowstdlib/math/sqr': the built-in flowstdlib has no 'math/sqr' (did you mean 'lib://flowstdlib/math/sqrt'?)");
+            $"{RootFile}:2: Could not resolve 'lib://flowstdlib/math/sqr': the built-in flowstdlib has no 'math/sqr'; lib://flowstdlib/math/ has: "
+            + "'add', 'compare', 'cos', 'divide', 'multiply', 'range', 'range_split', 'sequence', 'sin', 'sqrt', 'subtract', 'tan' (did you mean 'lib://flowstdlib/math/sqrt'?)");
     }
 
     [Fact]
