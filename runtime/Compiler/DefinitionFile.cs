@@ -19,10 +19,11 @@ public static class DefinitionFile
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         long length = RandomAccess.GetLength(handle);
         if (length > MaximumBytes) throw TooLarge();
-        // Devices and pipes report no length: read in chunks until the end or the limit.
-        var buffer = new byte[length > 0 ? length + 1 : 64 * 1024];
+        // A regular file is read to its length; devices and pipes report none and are read in chunks
+        // until they end or reach the limit.
+        var buffer = new byte[length > 0 ? length : 64 * 1024];
         int total = 0;
-        while (true)
+        while (length == 0 || total < length)
         {
             if (total == buffer.Length)
             {

@@ -24,7 +24,7 @@ public sealed class DirectoryDefinitionTree : IDefinitionTree
     {
         resolvedPath = null;
         if (!DefinitionPaths.TryNormalizeTreePath(path, out var normalized) || normalized.Length == 0) return false;
-        return DefinitionPaths.TryResolve(normalized, '/', p => File.Exists(FullPath(p)), p => Directory.Exists(FullPath(p)), out resolvedPath);
+        return DefinitionPaths.TryResolve(normalized, '/', p => DefinitionPaths.ProbeDisk(FullPath(p)), out resolvedPath);
     }
 
     /// <inheritdoc/>

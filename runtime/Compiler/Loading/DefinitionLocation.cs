@@ -42,7 +42,7 @@ internal sealed class DefinitionLocation
     public bool IsUsers => Kind == LocationKind.File;
 
     /// <summary>Identifies the file: equal keys are the same definition.</summary>
-    public string Key => _key ??= $"{(int)Kind}|{Library}|{Path}";
+    public string Key => _key ??= Kind == LocationKind.File ? Path : $"{(int)Kind}|{Library}|{Path}";
 
     /// <summary>Identifies the directory the definition is in: references written in it resolve alike.</summary>
     public string DirectoryKey => _directoryKey ??= Tree is null

@@ -180,16 +180,17 @@ internal sealed class DefinitionResolver
     private bool TryResolveFile(string fullPath, [NotNullWhen(true)] out DefinitionLocation? location)
     {
         location = null;
-        if (!DefinitionPaths.TryResolve(fullPath, System.IO.Path.DirectorySeparatorChar, File.Exists, Directory.Exists, out var resolved))
+        if (!DefinitionPaths.TryResolve(fullPath, System.IO.Path.DirectorySeparatorChar, DefinitionPaths.ProbeDisk, out var resolved))
         {
             return false;
         }
+        string url = FileUrl(fullPath);
         location = new DefinitionLocation
         {
             Kind = LocationKind.File,
             Path = resolved,
-            Url = FileUrl(fullPath),
-            ResolvedUrl = FileUrl(resolved),
+            Url = url,
+            ResolvedUrl = resolved == fullPath ? url : FileUrl(resolved),
             Display = DisplayPath(resolved, _workingDirectory),
         };
         return true;
