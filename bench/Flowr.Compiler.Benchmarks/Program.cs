@@ -8,7 +8,7 @@ namespace Flowr.Compiler.Benchmarks;
 /// (<c>flowr -c</c>, and a whole run) under <c>/usr/bin/time</c> for the peak memory; with
 /// <c>--in-process</c> it compiles here instead and reports time and bytes allocated.
 /// <code>
-/// dotnet run -c Release --project bench/Flowr.Compiler.Benchmarks -- [--flowr PATH] [--runs N] [--only NAME] [--in-process [--phases]] [--keep DIR]
+/// dotnet run -c Release --project bench/Flowr.Compiler.Benchmarks -- [--flowr PATH] [--runs N] [--only NAMES] [--in-process [--phases]] [--keep DIR]
 /// </code>
 /// </summary>
 internal static class Program
@@ -30,7 +30,9 @@ internal static class Program
     {
         string flowr = Option(args, "--flowr") ?? Path.Combine("publish", "linux-x64", "flowr");
         int runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        // --only takes flow names separated by commas (chain-10k,nest-1k) or one part of a name (nest).
         string? only = Option(args, "--only");
+        var names = only?.Split(',') ?? [];
         bool inProcess = args.Contains("--in-process");
         string? keep = Option(args, "--keep");
         string root = keep ?? Path.Combine(Path.GetTempPath(), "flowr-compile-bench-" + Environment.ProcessId);
@@ -47,7 +49,7 @@ internal static class Program
         {
             foreach (var (name, shape, size) in Cases)
             {
-                if (only is not null && !name.Contains(only, StringComparison.Ordinal)) continue;
+                if (only is not null && !names.Contains(name) && !(names.Length == 1 && name.Contains(only, StringComparison.Ordinal))) continue;
                 string directory = Path.Combine(root, name);
                 Generate(shape, directory, size);
                 Console.WriteLine(inProcess ? InProcess.Measure(name, directory, size, runs, args.Contains("--phases")) : Published.Measure(flowr, name, directory, size, runs));
