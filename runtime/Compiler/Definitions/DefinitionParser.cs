@@ -99,9 +99,11 @@ internal sealed class DefinitionParser
         var ios = new List<IoDefinition>();
         foreach (var entry in Tables(root, key))
         {
-            RejectUnknownKeys(entry, IoKeys, $"an [[{key}]]");
-            string name = entry.TryGet("name", out var nameNode) ? String(nameNode, key + ".name") : "";
-            string? written = entry.TryGet("type", out var typeNode) ? String(typeNode, key + ".type") : null;
+            // NOTE: the names for messages are constants: nothing is built unless there is an error.
+            bool isInput = key == "input";
+            RejectUnknownKeys(entry, IoKeys, isInput ? "an [[input]]" : "an [[output]]");
+            string name = entry.TryGet("name", out var nameNode) ? String(nameNode, isInput ? "input.name" : "output.name") : "";
+            string? written = entry.TryGet("type", out var typeNode) ? String(typeNode, isInput ? "input.type" : "output.type") : null;
             if (!DataType.TryParse(written, out var type, out bool mapped)) throw Error(typeNode!.Line, $"Type '{written}' is invalid");
             if (mapped) _warning?.Invoke(CompileError.Format(_file, $"Type '{written}' is read as '{type}'"));
             if (ios.Count > 0 && (name.Length == 0 || Definition.IndexOf(ios, "") >= 0))

@@ -18,6 +18,8 @@ internal sealed partial class FastTomlReader
     private readonly StringPool _strings;
     // The key just read: its parts after the first, when it is dotted.
     private readonly List<string> _dotted = [];
+    // A header's key, reused from header to header.
+    private readonly List<string> _header = [];
 
     private FastTomlReader(string text, StringPool strings)
     {
@@ -55,7 +57,7 @@ internal sealed partial class FastTomlReader
 
     private TomlNode ReadDocument()
     {
-        var root = TomlNode.Table(0);
+        var root = TomlNode.Table(0, capacity: 8);
         root.Origin = TomlOrigin.Header;
         var current = root;
         while (true)
@@ -178,13 +180,14 @@ internal sealed partial class FastTomlReader
         target.AddMember(key, value);
     }
 
-    // A header's key, every part in a list of its own.
+    // A header's key, every part in one list (valid until the next header).
     private List<string> ReadKeys()
     {
-        var keys = new List<string> { ReadKey() };
-        keys.AddRange(_dotted);
+        _header.Clear();
+        _header.Add(ReadKey());
+        _header.AddRange(_dotted);
         _dotted.Clear();
-        return keys;
+        return _header;
     }
 
     // A bare, "basic" or 'literal' key; when several are joined by dots, the first is returned and

@@ -43,13 +43,13 @@ internal sealed class TomlNode
     private readonly List<TomlNode> _items;
     private readonly List<KeyValuePair<string, TomlNode>> _members;
 
-    private TomlNode(TomlNodeKind kind, int line, Value scalar)
+    private TomlNode(TomlNodeKind kind, int line, Value scalar, int capacity = 4)
     {
         Kind = kind;
         Line = line;
         Scalar = scalar;
-        _items = kind == TomlNodeKind.Array ? [] : NoItems;
-        _members = kind == TomlNodeKind.Table ? new List<KeyValuePair<string, TomlNode>>(4) : NoMembers;
+        _items = kind == TomlNodeKind.Array ? new List<TomlNode>(capacity) : NoItems;
+        _members = kind == TomlNodeKind.Table ? new List<KeyValuePair<string, TomlNode>>(capacity) : NoMembers;
     }
 
     public TomlNodeKind Kind { get; }
@@ -81,9 +81,9 @@ internal sealed class TomlNode
     private const int IndexThreshold = 8;
     private Dictionary<string, TomlNode>? _index;
 
-    public static TomlNode Table(int line) => new(TomlNodeKind.Table, line, default);
+    public static TomlNode Table(int line, int capacity = 4) => new(TomlNodeKind.Table, line, default, capacity);
 
-    public static TomlNode Array(int line) => new(TomlNodeKind.Array, line, default);
+    public static TomlNode Array(int line) => new(TomlNodeKind.Array, line, default, 2);
 
     public static TomlNode ScalarNode(TomlNodeKind kind, int line, Value value) => new(kind, line, value);
 
