@@ -21,7 +21,7 @@ internal static class CompileOutputs
         }
         if (options.CompileOnly)
         {
-            File.WriteAllText(manifestPath, ManifestWriter.ToJson(loaded.Manifest, debug: true));
+            using (var file = File.Create(manifestPath)) ManifestWriter.WriteTo(loaded.Manifest, file, debug: true);
             written.Add(manifestPath);
         }
         var text = new StringBuilder();

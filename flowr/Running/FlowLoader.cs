@@ -33,6 +33,8 @@ internal static class FlowLoader
             Context = ContextDefinitions.Tree,
             RemoveDeadCode = removeDeadCode,
             Warning = Log.Warn,
+            // Notices about library internals are formatted only when someone reads them.
+            Debug = Log.IsEnabled(LogLevel.Debug) ? Log.Debug : null,
         });
         var compiled = compiler.Compile(flow);
         return new LoadedFlow(compiled, RootDefinitionFile(flow), true);

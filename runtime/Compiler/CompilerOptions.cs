@@ -15,16 +15,21 @@ public sealed class CompilerOptions
     /// <summary>The tree that <c>context://…</c> resolves in.</summary>
     public IDefinitionTree? Context { get; init; }
 
-    /// <summary>Remove pure functions whose outputs go nowhere (flow-language.md §3 step 5). On by default.</summary>
+    /// <summary>Remove pure functions whose outputs go nowhere, repeatedly, until none is left. On by default.</summary>
     public bool RemoveDeadCode { get; init; } = true;
 
-    /// <summary>Receives warnings (unknown keys, connections that reach no function), one line each.</summary>
+    /// <summary>Receives warnings about the user's own definitions (connections that reach no function, …), one line each.</summary>
     public Action<string>? Warning { get; init; }
 
     /// <summary>
-    /// The library search path of flow-language.md §1.2: the entries of <c>$FLOW_LIB_PATH</c>
-    /// (separated by ','), then <paramref name="libDirs"/> (the <c>-L</c> options), then
-    /// <c>$HOME/.flow/lib</c>.
+    /// Receives the same notices when they concern only library or context definitions, which the
+    /// user cannot change (a library flow's unused output, …): debug level, not warnings.
+    /// </summary>
+    public Action<string>? Debug { get; init; }
+
+    /// <summary>
+    /// The library search path: the entries of <c>$FLOW_LIB_PATH</c> (separated by ','), then
+    /// <paramref name="libDirs"/> (the <c>-L</c> options), then <c>$HOME/.flow/lib</c>.
     /// </summary>
     public static IReadOnlyList<string> BuildLibrarySearchPath(IEnumerable<string> libDirs)
     {
@@ -43,5 +48,23 @@ public sealed class CompilerOptions
             path.Add(Path.Combine(home, ".flow", "lib"));
         }
         return path;
+    }
+
+    /// <summary>Where the directories of the library search path come from, for messages.</summary>
+    internal const string SearchPathSources = "its directories come from $FLOW_LIB_PATH, -L and ~/.flow/lib";
+
+    /// <summary>Which of $FLOW_LIB_PATH, -L or ~/.flow/lib put <paramref name="directory"/> on the search path.</summary>
+    internal static string SearchPathOrigin(string directory)
+    {
+        if (Environment.GetEnvironmentVariable(LibraryPathVariable) is { Length: > 0 } variable
+            && variable.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(directory))
+        {
+            return "$" + LibraryPathVariable;
+        }
+        if (Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home && directory == Path.Combine(home, ".flow", "lib"))
+        {
+            return "~/.flow/lib";
+        }
+        return "-L";
     }
 }

@@ -24,11 +24,11 @@ public sealed class DirectoryDefinitionTree : IDefinitionTree
     {
         resolvedPath = null;
         if (!DefinitionPaths.TryNormalizeTreePath(path, out var normalized) || normalized.Length == 0) return false;
-        return DefinitionPaths.TryResolve(normalized, '/', p => File.Exists(FullPath(p)), p => Directory.Exists(FullPath(p)), out resolvedPath);
+        return DefinitionPaths.TryResolve(normalized, '/', p => DefinitionPaths.ProbeDisk(FullPath(p)), out resolvedPath);
     }
 
     /// <inheritdoc/>
-    public string ReadText(string resolvedPath) => File.ReadAllText(FullPath(resolvedPath));
+    public string ReadText(string resolvedPath) => DefinitionFile.ReadAllText(FullPath(resolvedPath));
 
     /// <summary>The absolute file-system path of a path inside the tree.</summary>
     public string FullPath(string path) => Path.Combine(Root, path.Replace('/', Path.DirectorySeparatorChar));

@@ -41,9 +41,12 @@ public sealed class EmbeddedDefinitionTree : IDefinitionTree
     public bool TryResolve(string path, [NotNullWhen(true)] out string? resolvedPath)
     {
         resolvedPath = null;
-        if (!DefinitionPaths.TryNormalizeTreePath(path, out var normalized) || normalized.Length == 0) return false;
-        return DefinitionPaths.TryResolve(normalized, '/', _files.Contains, _directories.Contains, out resolvedPath);
+        if (!Loading.DefinitionPaths.TryNormalizeTreePath(path, out var normalized) || normalized.Length == 0) return false;
+        return Loading.DefinitionPaths.TryResolve(normalized, '/', _files.Contains, _directories.Contains, out resolvedPath);
     }
+
+    /// <inheritdoc/>
+    public IEnumerable<string> DefinitionPaths() => _files;
 
     /// <inheritdoc/>
     public string ReadText(string resolvedPath)

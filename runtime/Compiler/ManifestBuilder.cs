@@ -5,7 +5,11 @@ using Flowr.Runtime.Model;
 
 namespace Flowr.Runtime.Compiler;
 
-/// <summary>§3 steps 7–9: numbers the remaining functions densely and builds the <see cref="FlowManifest"/>.</summary>
+/// <summary>
+/// Numbers the remaining functions densely and builds the <see cref="FlowManifest"/>: each collapsed
+/// connection becomes an output connection of its source, in declaration order (the order values are
+/// sent in), and each provided function gets its module's path relative to the manifest.
+/// </summary>
 internal static class ManifestBuilder
 {
     private static readonly string[] WasmExtensions = [".wasm", ".wat"];
@@ -34,12 +38,17 @@ internal static class ManifestBuilder
         }
 
         var specs = new FunctionSpec[functions.Count];
+        var locations = new Dictionary<string, string>(StringComparer.Ordinal);
         var libraries = new SortedSet<string>(StringComparer.Ordinal);
         var contexts = new SortedSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < specs.Length; i++)
         {
             var function = functions[i];
-            string location = ImplementationLocation(function, baseDirectory);
+            if (!locations.TryGetValue(function.Location.Key, out string? location))
+            {
+                location = ImplementationLocation(function, baseDirectory);
+                locations[function.Location.Key] = location;
+            }
             if (function.Location.Kind == LocationKind.Library) libraries.Add(location);
             if (function.Location.Kind == LocationKind.Context) contexts.Add(location);
             specs[i] = new FunctionSpec
@@ -84,7 +93,8 @@ internal static class ManifestBuilder
         return inputs;
     }
 
-    // §2.2 / §3 step 8: a provided function's .wasm, relative to the manifest's directory.
+    // A provided function's module: `source` itself when it is .wasm or .wat, else the .wasm beside it,
+    // relative to the manifest's directory.
     private static string ImplementationLocation(FunctionInstance function, string baseDirectory)
     {
         if (function.Location.Kind != LocationKind.File) return function.Location.Url;
@@ -94,6 +104,7 @@ internal static class ManifestBuilder
         {
             CompileError.Throw(file, $"Provided function '{definition.Name}' at route '{function.Route}' has no 'source'");
         }
+        file = CompileError.At(file, definition.SourceLine);
         string source = Path.Combine(Path.GetDirectoryName(function.Location.Path)!, definition.Source);
         string extension = Path.GetExtension(source);
         string implementation = Array.IndexOf(WasmExtensions, extension) >= 0 ? source : Path.ChangeExtension(source, ".wasm");

@@ -5,28 +5,30 @@ using Flowr.Runtime.Model;
 
 namespace Flowr.Runtime.Compiler.Checks;
 
-/// <summary>§3 step 6: the checks of upstream's <c>checker.rs</c>, with its messages.</summary>
+/// <summary>
+/// The checks upstream's compiler makes before generating a manifest, with its messages, prefixed
+/// with the file and line of the <c>[[process]]</c> concerned.
+/// </summary>
 internal static class FlowChecker
 {
     public static void Check(FlowInstance root, List<FunctionInstance> functions, List<CollapsedConnection> connections)
     {
-        var connected = new HashSet<(FunctionInstance, int)>();
+        var connected = new HashSet<(FunctionInstance, int)>(connections.Count);
         foreach (var connection in connections) connected.Add((connection.Destination, connection.DestinationIndex));
 
         foreach (var function in functions)
         {
-            string file = function.Parent!.Location.Display;
             for (int i = 0; i < function.InputNodes.Length; i++)
             {
                 bool isConnected = connected.Contains((function, i));
                 var initializer = function.Initializers[i];
                 if (!isConnected && initializer is null && function.FlowInitializers[i] is null)
                 {
-                    CompileError.Throw(file, $"Input at route '{function.InputNodes[i].Route}' is not connected to nor initialized");
+                    CompileError.Throw(function.ReferenceDisplay, $"Input at route '{function.InputNodes[i].Route}' is not connected to nor initialized");
                 }
                 if (isConnected && initializer is { Kind: InitializerKind.Always })
                 {
-                    CompileError.Throw(file, $"Input at route '{function.InputNodes[i].Route}' has a 'Constant' initializer and a connection to it");
+                    CompileError.Throw(function.ReferenceDisplay, $"Input at route '{function.InputNodes[i].Route}' has a 'Constant' initializer and a connection to it");
                 }
             }
         }

@@ -3,7 +3,11 @@ using Flowr.Runtime.Compiler.Definitions;
 
 namespace Flowr.Runtime.Compiler.Checks;
 
-/// <summary>Type compatibility of connections (flow-language.md §2.4).</summary>
+/// <summary>
+/// Type compatibility of connections: generic types (and arrays of generic) go anywhere; otherwise
+/// the array orders may differ by at most two (the runtime splits arrays or wraps scalars) and the
+/// types must agree once the extra levels are removed.
+/// </summary>
 internal static class TypeChecker
 {
     private const int MaximumOrderDifference = 2;
@@ -39,7 +43,7 @@ internal static class TypeChecker
         return current;
     }
 
-    /// <summary>§2.4 rules 1–3: null when compatible, else the error message.</summary>
+    /// <summary>Null when <paramref name="source"/> can go to <paramref name="destination"/>, else the error message.</summary>
     public static string? Check(DataType source, DataType destination)
     {
         if (source.IsGenericOrGenericArray || destination.IsGenericOrGenericArray) return null;

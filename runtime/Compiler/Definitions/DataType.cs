@@ -2,7 +2,7 @@
 namespace Flowr.Runtime.Compiler.Definitions;
 
 /// <summary>
-/// A type of an IO (flow-language.md §2.4): "" is generic, otherwise a JSON type name, or
+/// A type of an IO: "" is generic, otherwise a JSON type name, or
 /// "array/&lt;T&gt;" where "array/" is an array of generic. A bare "array" is stored as "array/".
 /// </summary>
 internal readonly record struct DataType(string Text)
@@ -13,6 +13,9 @@ internal readonly record struct DataType(string Text)
     public static DataType Generic => new("");
 
     private static readonly string[] ScalarNames = ["null", "boolean", "number", "string", "object"];
+
+    private static readonly string[] CommonNames =
+        ["number", "string", "boolean", "object", "null", "array/number", "array/string", "array/boolean", "array/object", "array/array/number"];
 
     /// <summary>No type: anything is accepted.</summary>
     public bool IsGeneric => Text.Length == 0;
@@ -58,6 +61,12 @@ internal readonly record struct DataType(string Text)
         mapped = false;
         type = Generic;
         if (string.IsNullOrEmpty(written)) return true;
+        // The common types, as written in nearly every definition, need no work.
+        if (Array.IndexOf(CommonNames, written) >= 0)
+        {
+            type = new DataType(written);
+            return true;
+        }
 
         var segments = written.Split('/');
         var builder = new System.Text.StringBuilder(written.Length + 1);

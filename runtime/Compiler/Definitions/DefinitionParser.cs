@@ -5,15 +5,20 @@ using Flowr.Runtime.Values;
 
 namespace Flowr.Runtime.Compiler.Definitions;
 
-/// <summary>Turns a parsed TOML document into a flow or function definition (flow-language.md §2).</summary>
+/// <summary>
+/// Turns a parsed TOML document into a flow or function definition. Keys are upstream's: a key that
+/// upstream's definition model does not have is an error naming the keys allowed there.
+/// </summary>
 internal sealed class DefinitionParser
 {
     private static readonly string[] FlowKeys = ["flow", "docs", "metadata", "input", "output", "process", "connection"];
     private static readonly string[] FunctionKeys = ["function", "description", "source", "docs", "type", "impure", "input", "output"];
     private static readonly string[] IoKeys = ["name", "type"];
-    private static readonly string[] ProcessKeys = ["source", "alias", "input"];
+    // NOTE: x, y, width and height are the layout the flow editors write on a process reference.
+    private static readonly string[] ProcessKeys = ["source", "alias", "input", "x", "y", "width", "height"];
     private static readonly string[] ConnectionKeys = ["from", "to", "name"];
     private static readonly string[] MetadataKeys = ["name", "version", "description", "authors"];
+    private static readonly string[] InitializerKinds = ["once", "always"];
 
     private readonly string _file;
     private readonly Action<string>? _warning;
@@ -25,9 +30,9 @@ internal sealed class DefinitionParser
     }
 
     /// <summary>Parses the text of a definition file; <paramref name="file"/> names it in messages.</summary>
-    public static Definition Parse(string text, string file, Action<string>? warning)
+    public static Definition Parse(string text, string file, Action<string>? warning, StringPool? strings = null)
     {
-        var root = TomlReader.Parse(text, file);
+        var root = TomlReader.Parse(text, file, strings);
         return new DefinitionParser(file, warning).ParseRoot(root);
     }
 
@@ -50,7 +55,7 @@ internal sealed class DefinitionParser
 
     private FlowDefinition ParseFlow(TomlNode root, string name)
     {
-        WarnUnknownKeys(root, FlowKeys, "");
+        RejectUnknownKeys(root, FlowKeys, "a flow definition");
         var metadata = FlowMetadata.Empty;
         if (root.TryGet("metadata", out var metadataNode)) metadata = ParseMetadata(metadataNode);
         var processes = new List<ProcessReference>();
@@ -62,7 +67,7 @@ internal sealed class DefinitionParser
 
     private FunctionDefinition ParseFunction(TomlNode root, string name)
     {
-        WarnUnknownKeys(root, FunctionKeys, "");
+        RejectUnknownKeys(root, FunctionKeys, "a function definition");
         string? source = root.TryGet("source", out var sourceNode) ? String(sourceNode, "source") : null;
         bool impure = false;
         if (root.TryGet("impure", out var impureNode))
@@ -70,12 +75,13 @@ internal sealed class DefinitionParser
             if (impureNode.Kind != TomlNodeKind.Boolean) throw Error(impureNode.Line, "'impure' must be a boolean");
             impure = impureNode.Scalar.TryGetBoolean(out bool value) && value;
         }
-        return new FunctionDefinition(name, _file, ParseIos(root, "input"), ParseIos(root, "output"), source, impure);
+        return new FunctionDefinition(name, _file, ParseIos(root, "input"), ParseIos(root, "output"), source, sourceNode?.Line ?? 0, impure);
     }
 
     private FlowMetadata ParseMetadata(TomlNode node)
     {
         if (!node.IsTable) throw Error(node.Line, "'metadata' must be a table");
+        // Upstream's metadata accepts any key, so an unknown one is only worth a warning.
         WarnUnknownKeys(node, MetadataKeys, "metadata.");
         string Optional(string key) => node.TryGet(key, out var value) ? String(value, "metadata." + key) : "";
         var authors = new List<string>();
@@ -87,15 +93,17 @@ internal sealed class DefinitionParser
         return new FlowMetadata(Optional("name"), Optional("version"), Optional("description"), authors);
     }
 
-    // §2.4: name may be omitted only when there is exactly one IO.
+    // A name may be omitted only when there is exactly one IO: the default IO.
     private List<IoDefinition> ParseIos(TomlNode root, string key)
     {
         var ios = new List<IoDefinition>();
         foreach (var entry in Tables(root, key))
         {
-            WarnUnknownKeys(entry, IoKeys, key + ".");
-            string name = entry.TryGet("name", out var nameNode) ? String(nameNode, key + ".name") : "";
-            string? written = entry.TryGet("type", out var typeNode) ? String(typeNode, key + ".type") : null;
+            // NOTE: the names for messages are constants: nothing is built unless there is an error.
+            bool isInput = key == "input";
+            RejectUnknownKeys(entry, IoKeys, isInput ? "an [[input]]" : "an [[output]]");
+            string name = entry.TryGet("name", out var nameNode) ? String(nameNode, isInput ? "input.name" : "output.name") : "";
+            string? written = entry.TryGet("type", out var typeNode) ? String(typeNode, isInput ? "input.type" : "output.type") : null;
             if (!DataType.TryParse(written, out var type, out bool mapped)) throw Error(typeNode!.Line, $"Type '{written}' is invalid");
             if (mapped) _warning?.Invoke(CompileError.Format(_file, $"Type '{written}' is read as '{type}'"));
             if (ios.Count > 0 && (name.Length == 0 || Definition.IndexOf(ios, "") >= 0))
@@ -103,14 +111,14 @@ internal sealed class DefinitionParser
                 throw Error(entry.Line, $"an unnamed {key} is only allowed when there is exactly one {key}");
             }
             if (Definition.IndexOf(ios, name) >= 0) throw Error(entry.Line, $"duplicate {key} name '{name}'");
-            ios.Add(new IoDefinition(name, type));
+            ios.Add(new IoDefinition(name, type, entry.Line));
         }
         return ios;
     }
 
     private ProcessReference ParseProcess(TomlNode entry)
     {
-        WarnUnknownKeys(entry, ProcessKeys, "process.");
+        RejectUnknownKeys(entry, ProcessKeys, "a [[process]]");
         if (!entry.TryGet("source", out var sourceNode)) throw Error(entry.Line, "a [[process]] needs a 'source'");
         string source = String(sourceNode, "source");
         string? alias = entry.TryGet("alias", out var aliasNode) ? String(aliasNode, "alias") : null;
@@ -127,7 +135,7 @@ internal sealed class DefinitionParser
         return new ProcessReference(source, alias, initializers, entry.Line);
     }
 
-    // §2.3: input.<name> = { once = <value> } or { always = <value> }.
+    // input.<name> = { once = <value> } or { always = <value> }.
     private InputInitializer ParseInitializer(string inputName, TomlNode node)
     {
         if (node.IsTable && node.Members.Count == 1)
@@ -135,13 +143,15 @@ internal sealed class DefinitionParser
             var (kind, value) = node.Members[0];
             if (kind == "once") return new InputInitializer(InitializerKind.Once, ToValue(value));
             if (kind == "always") return new InputInitializer(InitializerKind.Always, ToValue(value));
+            throw Error(node.Line, $"unknown key '{kind}' in the initializer of input '{inputName}'"
+                + Suggestions.Describe(kind, InitializerKinds, "the keys allowed there"));
         }
         throw Error(node.Line, $"the initializer of input '{inputName}' must be {{ once = <value> }} or {{ always = <value> }}");
     }
 
     private ConnectionDefinition ParseConnection(TomlNode entry)
     {
-        WarnUnknownKeys(entry, ConnectionKeys, "connection.");
+        RejectUnknownKeys(entry, ConnectionKeys, "a [[connection]]");
         if (!entry.TryGet("from", out var fromNode)) throw Error(entry.Line, "a [[connection]] needs a 'from'");
         if (!entry.TryGet("to", out var toNode)) throw Error(entry.Line, "a [[connection]] needs a 'to'");
         var to = new List<string>();
@@ -158,7 +168,7 @@ internal sealed class DefinitionParser
         return new ConnectionDefinition(String(fromNode, "from"), to, name, entry.Line);
     }
 
-    /// <summary>§1.1: TOML values become JSON values; date-times are rejected.</summary>
+    /// <summary>TOML values become JSON values (tables are objects); date-times are rejected.</summary>
     private Value ToValue(TomlNode node)
     {
         switch (node.Kind)
@@ -179,7 +189,7 @@ internal sealed class DefinitionParser
     }
 
     // An array of tables ([[key]]); a single table is accepted as one entry.
-    private List<TomlNode> Tables(TomlNode root, string key)
+    private IReadOnlyList<TomlNode> Tables(TomlNode root, string key)
     {
         if (!root.TryGet(key, out var node)) return [];
         if (node.IsTable) return [node];
@@ -197,7 +207,18 @@ internal sealed class DefinitionParser
         return node.Scalar.AsString;
     }
 
-    // §2.1: unknown keys are ignored with a warning (flowedit adds x, y, width, height).
+    private void RejectUnknownKeys(TomlNode table, string[] known, string where)
+    {
+        foreach (var member in table.Members)
+        {
+            if (Array.IndexOf(known, member.Key) < 0)
+            {
+                throw Error(member.Value.Line,
+                    $"unknown key '{member.Key}' in {where}" + Suggestions.Describe(member.Key, known, "the keys allowed there"));
+            }
+        }
+    }
+
     private void WarnUnknownKeys(TomlNode table, string[] known, string prefix)
     {
         if (_warning is null) return;

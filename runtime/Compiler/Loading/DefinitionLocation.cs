@@ -1,7 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
 namespace Flowr.Runtime.Compiler.Loading;
 
-/// <summary>Where a definition comes from (flow-language.md §1.2).</summary>
+/// <summary>Where a definition comes from.</summary>
 internal enum LocationKind : byte
 {
     /// <summary>A file on disk next to the flow: its functions are provided (WebAssembly).</summary>
@@ -15,6 +15,9 @@ internal enum LocationKind : byte
 /// <summary>A resolved definition file.</summary>
 internal sealed class DefinitionLocation
 {
+    private string? _key;
+    private string? _directoryKey;
+
     public required LocationKind Kind { get; init; }
 
     /// <summary>The tree holding a library or context definition; null for a file on disk.</summary>
@@ -35,8 +38,16 @@ internal sealed class DefinitionLocation
     /// <summary>The file as shown in messages.</summary>
     public required string Display { get; init; }
 
-    /// <summary>Identifies the file: equal keys are the same definition.</summary>
-    public string Key => $"{(int)Kind}|{Library}|{Path}";
+    /// <summary>Written by the user rather than taken from a library or the context: its notices are warnings.</summary>
+    public bool IsUsers => Kind == LocationKind.File;
 
-    public string ReadText() => Tree is null ? File.ReadAllText(Path) : Tree.ReadText(Path);
+    /// <summary>Identifies the file: equal keys are the same definition.</summary>
+    public string Key => _key ??= Kind == LocationKind.File ? Path : $"{(int)Kind}|{Library}|{Path}";
+
+    /// <summary>Identifies the directory the definition is in: references written in it resolve alike.</summary>
+    public string DirectoryKey => _directoryKey ??= Tree is null
+        ? System.IO.Path.GetDirectoryName(Path)!
+        : $"{(int)Kind}|{Library}|{DefinitionPaths.TreeDirectory(Path)}";
+
+    public string ReadText() => Tree is null ? DefinitionFile.ReadAllText(Path) : Tree.ReadText(Path);
 }

@@ -1,49 +1,64 @@
 // Copyright (c) flowr contributors. MIT licence.
 namespace Flowr.Runtime.Compiler.Loading;
 
-/// <summary>The resolution rules of flow-language.md §1.2, over any store of files.</summary>
+/// <summary>How a reference names a definition file, over any store of files (disk, embedded, in memory).</summary>
 internal static class DefinitionPaths
 {
     public const string DefinitionExtension = ".toml";
     private const string RootFileName = "root.toml";
 
+    /// <summary>What a path names in a store of files.</summary>
+    public enum Entry : byte
+    {
+        Missing,
+        File,
+        Directory,
+    }
+
     /// <summary>
-    /// §1.2 steps 2–4: a directory D gives D/root.toml, else D/&lt;last segment&gt;.toml; else the file
+    /// A directory D gives D/root.toml, else D/&lt;last segment&gt;.toml; else the file
     /// itself; else the path with ".toml" appended.
     /// </summary>
     public static bool TryResolve(string path, char separator, Func<string, bool> isFile, Func<string, bool> isDirectory,
-        [NotNullWhen(true)] out string? resolved)
+        [NotNullWhen(true)] out string? resolved) =>
+        TryResolve(path, separator, p => isDirectory(p) ? Entry.Directory : isFile(p) ? Entry.File : Entry.Missing, out resolved);
+
+    /// <summary>The same, with one <paramref name="probe"/> of each path tried (one system call on disk).</summary>
+    public static bool TryResolve(string path, char separator, Func<string, Entry> probe, [NotNullWhen(true)] out string? resolved)
     {
+        resolved = null;
         string trimmed = path.TrimEnd(separator);
-        if (trimmed.Length > 0 && isDirectory(trimmed))
-        {
-            string rootFile = trimmed + separator + RootFileName;
-            if (isFile(rootFile))
-            {
-                resolved = rootFile;
-                return true;
-            }
-            int slash = trimmed.LastIndexOf(separator);
-            string named = trimmed + separator + trimmed[(slash + 1)..] + DefinitionExtension;
-            if (isFile(named))
-            {
-                resolved = named;
-                return true;
-            }
-        }
-        if (trimmed.Length > 0 && isFile(trimmed))
+        if (trimmed.Length == 0) return false;
+        var entry = probe(trimmed);
+        if (entry == Entry.File)
         {
             resolved = trimmed;
             return true;
         }
-        string withExtension = trimmed + DefinitionExtension;
-        if (trimmed.Length > 0 && isFile(withExtension))
+        if (entry == Entry.Directory)
         {
-            resolved = withExtension;
-            return true;
+            string rootFile = trimmed + separator + RootFileName;
+            int slash = trimmed.LastIndexOf(separator);
+            string named = trimmed + separator + trimmed[(slash + 1)..] + DefinitionExtension;
+            if (probe(rootFile) == Entry.File) resolved = rootFile;
+            else if (probe(named) == Entry.File) resolved = named;
+            if (resolved is not null) return true;
         }
-        resolved = null;
-        return false;
+        string withExtension = trimmed + DefinitionExtension;
+        if (probe(withExtension) == Entry.File) resolved = withExtension;
+        return resolved is not null;
+    }
+
+    /// <summary>What <paramref name="fullPath"/> is on disk, with one status call (two for a symbolic link).</summary>
+    public static Entry ProbeDisk(string fullPath)
+    {
+        var attributes = new FileInfo(fullPath).Attributes;
+        if ((int)attributes == -1) return Entry.Missing;
+        if ((attributes & FileAttributes.ReparsePoint) != 0)
+        {
+            return Directory.Exists(fullPath) ? Entry.Directory : File.Exists(fullPath) ? Entry.File : Entry.Missing;
+        }
+        return (attributes & FileAttributes.Directory) != 0 ? Entry.Directory : Entry.File;
     }
 
     /// <summary>

@@ -8,12 +8,26 @@ namespace Flowr.Runtime.Compiler.Toml;
 /// <summary>
 /// Reads TOML text into <see cref="TomlNode"/>s with Tomlyn's event parser (no reflection, AOT-safe).
 /// </summary>
-internal static class TomlReader
+internal sealed class TomlReader
 {
     private static readonly TomlParserOptions ParserOptions = new() { Mode = TomlParserMode.Strict };
 
+    private readonly string _text;
+    private readonly string _file;
+    private List<int>? _lineStarts;
+
+    private TomlReader(string text, string file)
+    {
+        _text = text;
+        _file = file;
+    }
+
     /// <summary>Parses a whole document; syntax errors name <paramref name="file"/> and the line.</summary>
-    public static TomlNode Parse(string text, string file)
+    public static TomlNode Parse(string text, string file, StringPool? strings = null) =>
+        FastTomlReader.TryParse(text, strings) ?? ParseWithTomlyn(text, file);
+
+    /// <summary>Parses with Tomlyn's event parser: every document the fast reader leaves, with Tomlyn's error messages.</summary>
+    internal static TomlNode ParseWithTomlyn(string text, string file)
     {
         try
         {
@@ -23,7 +37,7 @@ internal static class TomlReader
             {
                 if (parser.Current.Kind == TomlParseEventKind.StartTable)
                 {
-                    root = ReadValue(parser, file);
+                    root = new TomlReader(text, file).ReadValue(parser);
                 }
             }
             return root ?? TomlNode.Table(1);
@@ -36,19 +50,19 @@ internal static class TomlReader
     }
 
     // NOTE: the parser is positioned on the event that starts the value.
-    private static TomlNode ReadValue(TomlParser parser, string file)
+    private TomlNode ReadValue(TomlParser parser)
     {
         var current = parser.Current;
         int line = current.Line;
         switch (current.Kind)
         {
             case TomlParseEventKind.StartTable:
-                return ReadTable(parser, file, line);
+                return ReadTable(parser, line);
             case TomlParseEventKind.StartArray:
                 var array = TomlNode.Array(line);
                 while (parser.MoveNext() && parser.Current.Kind != TomlParseEventKind.EndArray)
                 {
-                    array.Items.Add(ReadValue(parser, file));
+                    array.AddItem(ReadValue(parser));
                 }
                 return array;
             case TomlParseEventKind.String:
@@ -62,11 +76,11 @@ internal static class TomlReader
             case TomlParseEventKind.DateTime:
                 return TomlNode.ScalarNode(TomlNodeKind.DateTime, line, Value.Null);
             default:
-                throw new CompileException($"{file}:{line}: TOML syntax error: unexpected {current.Kind}");
+                throw new CompileException($"{_file}:{line}: TOML syntax error: unexpected {current.Kind}");
         }
     }
 
-    private static TomlNode ReadTable(TomlParser parser, string file, int line)
+    private TomlNode ReadTable(TomlParser parser, int line)
     {
         var table = TomlNode.Table(line);
         while (parser.MoveNext())
@@ -75,22 +89,65 @@ internal static class TomlReader
             if (current.Kind == TomlParseEventKind.EndTable) break;
             if (current.Kind != TomlParseEventKind.PropertyName)
             {
-                throw new CompileException($"{file}:{current.Line}: TOML syntax error: unexpected {current.Kind}");
+                throw new CompileException($"{_file}:{current.Line}: TOML syntax error: unexpected {current.Kind}");
             }
             string key = parser.GetPropertyName();
             int keyLine = current.Line;
             parser.MoveNext();
-            var value = ReadValue(parser, file);
+            var value = ReadValue(parser);
             value.SetLineIfUnknown(keyLine);
+            // The event parser gives a table no line of its own: a [table] gets its header's line, and
+            // so does each item of a [[table]], as the fast reader gives them.
+            if (value.IsTable && IsHeader(keyLine, "["))
+            {
+                value.SetLine(keyLine);
+            }
+            else if (value.IsArrayOfTables && IsHeader(keyLine, "[["))
+            {
+                foreach (var item in value.Items) item.SetLine(HeaderLine(item.Line));
+            }
             table.SetLineIfUnknown(keyLine);
             if (table.TryGet(key, out var existing))
             {
-                if (!TryMerge(existing, value)) throw new CompileException($"{file}:{keyLine}: TOML syntax error: duplicate key '{key}'");
+                if (!TryMerge(existing, value)) throw new CompileException($"{_file}:{keyLine}: TOML syntax error: duplicate key '{key}'");
                 continue;
             }
-            table.Members.Add(new(key, value));
+            table.AddMember(key, value);
         }
         return table;
+    }
+
+    // The line of the [[header]] above the first key of a table that starts at firstKeyLine: the nearest
+    // line above it that is not blank or a comment, when it is a header; else the key's own line.
+    private int HeaderLine(int firstKeyLine)
+    {
+        if (firstKeyLine <= 1) return firstKeyLine;
+        _lineStarts ??= LineStarts(_text);
+        for (int line = firstKeyLine - 1; line >= 1 && line <= _lineStarts.Count; line--)
+        {
+            int start = _lineStarts[line - 1];
+            int end = line < _lineStarts.Count ? _lineStarts[line] : _text.Length;
+            var content = _text.AsSpan(start, end - start).Trim();
+            if (content.IsEmpty || content[0] == '#') continue;
+            return content.StartsWith("[[", StringComparison.Ordinal) ? line : firstKeyLine;
+        }
+        return firstKeyLine;
+    }
+
+    private bool IsHeader(int line, string opening)
+    {
+        _lineStarts ??= LineStarts(_text);
+        if (line < 1 || line > _lineStarts.Count) return false;
+        int start = _lineStarts[line - 1];
+        int end = line < _lineStarts.Count ? _lineStarts[line] : _text.Length;
+        return _text.AsSpan(start, end - start).TrimStart().StartsWith(opening, StringComparison.Ordinal);
+    }
+
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) starts.Add(i + 1);
+        return starts;
     }
 
     // NOTE: the event parser reports a key again when a document reopens it: [[process]] entries after
@@ -98,10 +155,9 @@ internal static class TomlReader
     // other repeated key is a duplicate.
     private static bool TryMerge(TomlNode existing, TomlNode value)
     {
-        if (existing.Kind == TomlNodeKind.Array && value.Kind == TomlNodeKind.Array
-            && existing.Items.TrueForAll(item => item.IsTable) && value.Items.TrueForAll(item => item.IsTable))
+        if (existing.IsArrayOfTables && value.IsArrayOfTables)
         {
-            existing.Items.AddRange(value.Items);
+            existing.AddItems(value);
             return true;
         }
         if (!existing.IsTable || !value.IsTable) return false;
@@ -113,7 +169,7 @@ internal static class TomlReader
             }
             else
             {
-                existing.Members.Add(member);
+                existing.AddMember(member.Key, member.Value);
             }
         }
         return true;

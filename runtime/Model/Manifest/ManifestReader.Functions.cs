@@ -5,7 +5,7 @@ namespace Flowr.Runtime.Model.Manifest;
 
 public static partial class ManifestReader
 {
-    // §4.1: functions is an array; element i must have function_id i.
+    // 0.142: functions is an array; element i must have function_id i.
     private static FunctionSpec[] ReadFunctions(ManifestFields fields, in Value functionsValue, out string[] labels)
     {
         var items = fields.Array(functionsValue, "functions");
@@ -24,7 +24,7 @@ public static partial class ManifestReader
         return functions;
     }
 
-    // §4.2: functions is an object keyed by process id; flows and functions share one id counter, so
+    // 1.0: functions is an object keyed by process id; flows and functions share one id counter, so
     // ids are sparse. Functions are numbered densely in ascending id order, flows likewise (root 0 stays 0),
     // and every destination is rewritten.
     private static FunctionSpec[] ReadEra1Functions(ManifestFields fields, ValueObject root, ValueObject functionsObject, out string[] labels)
@@ -122,7 +122,7 @@ public static partial class ManifestReader
         };
     }
 
-    // §4.1 input object; 1.0 adds an optional name.
+    // An input object; 1.0 adds an optional name.
     private static InputSpec ReadInput(ManifestFields fields, in Value value, string field)
     {
         var obj = fields.Object(value, field);
@@ -150,7 +150,7 @@ public static partial class ManifestReader
         throw fields.Error(field, "expected {\"once\": value} or {\"always\": value}");
     }
 
-    // §4.1 output connection; 1.0 names the destination flow destination_parent_id and adds
+    // An output connection; 1.0 names the destination flow destination_parent_id and adds
     // "internal", which is ignored.
     private static OutputConnection ReadConnection(ManifestFields fields, in Value value, string field,
         Dictionary<int, int>? functionIds, Dictionary<int, int>? flowIds)

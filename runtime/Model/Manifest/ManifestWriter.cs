@@ -13,6 +13,25 @@ public static class ManifestWriter
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var writer = new PrettyJsonWriter();
+        Write(writer, manifest, debug);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// Writes the same text as <see cref="ToJson"/> (UTF-8) to <paramref name="output"/> as it is
+    /// made, so a manifest of a large flow is never held whole in memory.
+    /// </summary>
+    public static void WriteTo(FlowManifest manifest, Stream output, bool debug)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = new PrettyJsonWriter(output);
+        Write(writer, manifest, debug);
+        writer.Flush();
+    }
+
+    private static void Write(PrettyJsonWriter writer, FlowManifest manifest, bool debug)
+    {
         writer.BeginObject();
 
         var metadata = manifest.Metadata;
@@ -55,10 +74,9 @@ public static class ManifestWriter
         }
 
         writer.EndObject();
-        return writer.ToString();
     }
 
-    // §4.1 function object; fields at their default are omitted.
+    // A function object; fields at their default are omitted.
     private static void WriteFunction(PrettyJsonWriter writer, FunctionSpec function, bool debug)
     {
         writer.BeginObject();
@@ -84,7 +102,7 @@ public static class ManifestWriter
         writer.EndObject();
     }
 
-    // §4.1 input object: array_order (omitted when 0), generic (only when true), initializers.
+    // An input object: array_order (omitted when 0), generic (only when true), initializers.
     private static void WriteInput(PrettyJsonWriter writer, InputSpec input)
     {
         writer.BeginObject();
@@ -104,7 +122,7 @@ public static class ManifestWriter
         writer.EndObject();
     }
 
-    // §4.1 output connection: source omitted for the whole default output.
+    // An output connection: source omitted for the whole default output.
     private static void WriteConnection(PrettyJsonWriter writer, OutputConnection connection, bool debug)
     {
         writer.BeginObject();

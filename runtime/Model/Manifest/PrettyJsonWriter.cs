@@ -12,11 +12,31 @@ namespace Flowr.Runtime.Model.Manifest;
 /// </summary>
 internal sealed class PrettyJsonWriter
 {
+    // With an output stream, the text goes out in pieces of about this size instead of being held whole.
+    private const int FlushSize = 64 * 1024;
+
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Stream? _output;
     // NOTE: one entry per open container: whether it has had an item yet.
     private readonly Stack<bool> _open = new();
     private bool _hasItems;
     private bool _afterName;
+
+    /// <summary>A writer that keeps the whole text (<see cref="ToString"/>).</summary>
+    public PrettyJsonWriter()
+    {
+    }
+
+    /// <summary>A writer that sends the text to <paramref name="output"/> as it goes; call <see cref="Flush"/> at the end.</summary>
+    public PrettyJsonWriter(Stream output) => _output = output;
+
+    /// <summary>Sends what is buffered to the output stream.</summary>
+    public void Flush()
+    {
+        if (_output is null) return;
+        _output.Write(_buffer.WrittenSpan);
+        _buffer.ResetWrittenCount();
+    }
 
     public void BeginObject()
     {
@@ -98,6 +118,7 @@ internal sealed class PrettyJsonWriter
         _hasItems = _open.Pop();
         if (hadItems) ValueJsonWriter.WriteNewLine(_buffer, _open.Count);
         ValueJsonWriter.WriteByte(_buffer, bracket);
+        if (_output is not null && _buffer.WrittenCount >= FlushSize) Flush();
     }
 
     // A value after a name follows ": "; an array element goes on its own line.

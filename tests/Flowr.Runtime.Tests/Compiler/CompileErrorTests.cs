@@ -32,7 +32,7 @@ public sealed class CompileErrorTests : IDisposable
             to = "stdout"
             """);
 
-        Assert.Equal($"{RootFile}: Input at route '/x/add/i1' is not connected to nor initialized", message);
+        Assert.Equal($"{RootFile}:2: Input at route '/x/add/i1' is not connected to nor initialized", message);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class CompileErrorTests : IDisposable
             """);
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"sub\"\ninput.default = { once = 1 }\n");
 
-        Assert.Equal($"{_files.PathOf("sub/sub.toml")}: Input at route '/x/sub/stdout' is not connected to nor initialized", message);
+        Assert.Equal($"{_files.PathOf("sub/sub.toml")}:3: Input at route '/x/sub/stdout' is not connected to nor initialized", message);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CompileErrorTests : IDisposable
             to = ["stdout", "add/i2"]
             """);
 
-        Assert.Equal($"{RootFile}: Input at route '/x/add/i2' has a 'Constant' initializer and a connection to it", message);
+        Assert.Equal($"{RootFile}:2: Input at route '/x/add/i2' has a 'Constant' initializer and a connection to it", message);
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public sealed class CompileErrorTests : IDisposable
     [Fact]
     public void The_root_flow_cannot_have_inputs_or_outputs()
     {
-        Assert.Equal($"{RootFile}: Root flow 'x' cannot have inputs or outputs",
+        Assert.Equal($"{RootFile}:2: Root flow 'x' cannot have inputs or outputs",
             _files.CompileError("flow = \"x\"\n[[input]]\nname = \"a\"\n" + Stdout));
-        Assert.Equal($"{RootFile}: Root flow 'x' cannot have inputs or outputs",
-            _files.CompileError("flow = \"x\"\n[[output]]\n" + Stdout));
+        Assert.Equal($"{RootFile}:3: Root flow 'x' cannot have inputs or outputs",
+            _files.CompileError("flow = \"x\"\n\n[[output]]\n" + Stdout));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class CompileErrorTests : IDisposable
     {
         string message = _files.CompileError("flow = \"x\"\n" + Stdout + "\n" + Stdout);
 
-        Assert.Equal($"{RootFile}: Duplicate alias 'stdout' in flow '/x'", message);
+        Assert.Equal($"{RootFile}:5: Duplicate alias 'stdout' in flow '/x'", message);
     }
 
     [Theory]
@@ -114,18 +114,21 @@ public sealed class CompileErrorTests : IDisposable
     {
         string message = _files.CompileError($"flow = \"x\"\n{Stdout}\nalias = \"{alias}\"\n");
 
-        Assert.Equal($"{RootFile}: '{alias}' is a reserved word and cannot be the alias of process '/x/{alias}'", message);
+        Assert.Equal($"{RootFile}:2: '{alias}' is a reserved word and cannot be the alias of process '/x/{alias}'", message);
     }
 
     [Fact]
     public void An_initializer_on_an_unknown_input_is_an_error()
     {
-        Assert.Equal($"{RootFile}: Process '/x/stdout' has no input 'colour' to initialize",
+        Assert.Equal($"{RootFile}:4: Process '/x/stdout' has no input 'colour' to initialize; its inputs: 'default'",
             _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.colour = { once = 1 }\n"));
 
         _files.Write("sub.toml", "flow = \"sub\"\n[[input]]\nname = \"a\"\n" + Stdout);
-        Assert.Equal($"{RootFile}: Process '/x/sub' has no input 'b' to initialize",
+        Assert.Equal($"{RootFile}:4: Process '/x/sub' has no input 'b' to initialize; its inputs: 'a'",
             _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"sub\"\ninput.b = { once = 1 }\n"));
+
+        Assert.Equal($"{RootFile}:4: Process '/x/add' has no input 'i3' to initialize; its inputs: 'i1', 'i2' (did you mean 'i1'?)",
+            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"lib://flowstdlib/math/add\"\ninput.i3 = { once = 1 }\n"));
     }
 
     [Fact]
@@ -133,7 +136,11 @@ public sealed class CompileErrorTests : IDisposable
     {
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = { sometimes = 1 }\n");
 
-        Assert.Equal($"{RootFile}:4: the initializer of input 'default' must be {{ once = <value> }} or {{ always = <value> }}", message);
+        Assert.Equal($"{RootFile}:4: unknown key 'sometimes' in the initializer of input 'default'; the keys allowed there: 'once', 'always'", message);
+        Assert.EndsWith("(did you mean 'once'?)",
+            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = { onse = 1 }\n"));
+        Assert.Equal($"{RootFile}:4: the initializer of input 'default' must be {{ once = <value> }} or {{ always = <value> }}",
+            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = 1\n"));
     }
 
     [Fact]
@@ -144,7 +151,7 @@ public sealed class CompileErrorTests : IDisposable
 
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"a\"\n");
 
-        Assert.Equal($"{_files.PathOf("b.toml")}: Flow '/x/a/b/a' includes itself", message);
+        Assert.Equal($"{_files.PathOf("b.toml")}:2: Flow '/x/a/b/a' includes itself", message);
     }
 
     [Fact]
@@ -152,7 +159,7 @@ public sealed class CompileErrorTests : IDisposable
     {
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"root.toml\"\n");
 
-        Assert.Equal($"{RootFile}: Flow '/x/x' includes itself", message);
+        Assert.Equal($"{RootFile}:2: Flow '/x/x' includes itself", message);
     }
 
     [Fact]
@@ -167,35 +174,57 @@ public sealed class CompileErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("missing")]
-    [InlineData("lib://flowstdlib/math/missing")]
-    [InlineData("lib://nolib/math/add")]
-    [InlineData("context://stdio/missing")]
-    [InlineData("https://example.com/flow.toml")]
-    public void An_unresolvable_reference_is_an_error(string source)
+    [InlineData("lib://flowstdlib/math/missing", "the built-in flowstdlib has no 'math/missing'; lib://flowstdlib/math/ has: 'add', 'sequence', 'subtract'")]
+    [InlineData("lib://nolib/math/add", "library 'nolib' was not found: the library search path is empty (its directories come from $FLOW_LIB_PATH, -L and ~/.flow/lib)")]
+    [InlineData("lib://nolib", "a library reference is lib://<library>/<path>")]
+    [InlineData("context://stdio/missing", "there is no context function 'stdio/missing'; context://stdio/ has: 'stderr', 'stdin', 'stdout'")]
+    [InlineData("https://example.com/flow.toml", "only relative paths, file://, lib:// and context:// references are supported")]
+    public void An_unresolvable_reference_says_why(string source, string why)
     {
         string message = _files.CompileError($"flow = \"x\"\n[[process]]\nsource = \"{source}\"\n");
 
-        Assert.Equal($"{RootFile}: Could not resolve '{source}'", message);
+        Assert.Equal($"{RootFile}:2: Could not resolve '{source}': {why}", message);
+    }
+
+    [Fact]
+    public void An_unresolvable_relative_reference_names_the_path_tried_and_a_close_name()
+    {
+        _files.Write("parts/double.toml", "flow = \"double\"\n" + Stdout);
+        Directory.CreateDirectory(_files.PathOf("empty"));
+        string parts = _files.PathOf("parts");
+
+        Assert.Equal($"{RootFile}:2: Could not resolve 'parts/duoble': there is no file or directory '{parts}/duoble' (nor '{parts}/duoble.toml') (did you mean 'double'?)",
+            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"parts/duoble\"\n"));
+        Assert.Equal($"{RootFile}:2: Could not resolve 'nowhere/x': the directory '{_files.PathOf("nowhere")}' does not exist",
+            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"nowhere/x\"\n"));
+        Assert.Equal($"{RootFile}:2: Could not resolve 'empty': the directory '{_files.PathOf("empty")}' has no root.toml (nor empty.toml)",
+            _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"empty\"\n"));
     }
 
     [Fact]
     public void An_unresolvable_root_is_an_error()
     {
         var compiler = new FlowCompiler(_files.Options());
+        Directory.CreateDirectory(_files.PathOf("flowless"));
 
-        Assert.Equal($"Could not resolve '{_files.PathOf("nothing")}'",
+        Assert.Equal($"Could not resolve '{_files.PathOf("nothing")}': there is no file or directory '{_files.PathOf("nothing")}' (nor '{_files.PathOf("nothing")}.toml')",
             Assert.Throws<CompileException>(() => compiler.Compile(_files.PathOf("nothing"))).Message);
+        Assert.Equal($"Could not resolve '{_files.PathOf("flowless")}': the directory '{_files.PathOf("flowless")}' has no root.toml (nor flowless.toml)",
+            Assert.Throws<CompileException>(() => compiler.Compile(_files.PathOf("flowless"))).Message);
     }
 
     [Theory]
-    [InlineData("stdout/value", "stdout", "Connection source 'stdout/value' not found in flow 'x' at route '/x'")]
-    [InlineData("nothing", "stdout", "Connection source 'nothing' not found in flow 'x' at route '/x'")]
-    [InlineData("input/a", "stdout", "Connection source 'input/a' not found in flow 'x' at route '/x'")]
-    [InlineData("add", "nothing", "Connection destination 'nothing' not found in flow 'x' at route '/x'")]
-    [InlineData("add", "add/i3", "Connection destination 'add/i3' not found in flow 'x' at route '/x'")]
-    [InlineData("add", "stdout/x", "Connection destination 'stdout/x' not found in flow 'x' at route '/x'")]
-    [InlineData("add", "output/x", "Connection destination 'output/x' not found in flow 'x' at route '/x'")]
+    [InlineData("stdout/value", "stdout", "Connection source 'stdout/value' not found in flow 'x' at route '/x': function 'stdout' has no output or input 'value'; its outputs: none; its inputs: the default (unnamed) one")]
+    [InlineData("nothing", "stdout", "Connection source 'nothing' not found in flow 'x' at route '/x': there is no process 'nothing' here; its processes: 'add', 'stdout'")]
+    [InlineData("ad", "stdout", "Connection source 'ad' not found in flow 'x' at route '/x': there is no process 'ad' here; its processes: 'add', 'stdout' (did you mean 'add'?)")]
+    [InlineData("input/a", "stdout", "Connection source 'input/a' not found in flow 'x' at route '/x': flow 'x' has no input 'a'; its inputs: none")]
+    [InlineData("output/a", "stdout", "Connection source 'output/a' not found in flow 'x' at route '/x': 'output/…' names an output of this flow, which can only be a destination")]
+    [InlineData("add", "nothing", "Connection destination 'nothing' not found in flow 'x' at route '/x': there is no process 'nothing' here; its processes: 'add', 'stdout'")]
+    [InlineData("add", "stdot", "Connection destination 'stdot' not found in flow 'x' at route '/x': there is no process 'stdot' here; its processes: 'add', 'stdout' (did you mean 'stdout'?)")]
+    [InlineData("add", "add/i3", "Connection destination 'add/i3' not found in flow 'x' at route '/x': function 'add' has no input 'i3'; its inputs: 'i1', 'i2' (did you mean 'i1'?)")]
+    [InlineData("add", "stdout/x", "Connection destination 'stdout/x' not found in flow 'x' at route '/x': function 'stdout' has no input 'x'; its inputs: the default (unnamed) one")]
+    [InlineData("add", "output/x", "Connection destination 'output/x' not found in flow 'x' at route '/x': flow 'x' has no output 'x'; its outputs: none")]
+    [InlineData("add", "inputs/x", "Connection destination 'inputs/x' not found in flow 'x' at route '/x': there is no process 'inputs' here; its processes: 'add', 'stdout'; 'input/<name>' names one of this flow's own IOs")]
     public void Unresolvable_connection_ends_are_errors(string from, string to, string expected)
     {
         string message = _files.CompileError($"""
@@ -211,7 +240,7 @@ public sealed class CompileErrorTests : IDisposable
             to = "{to}"
             """);
 
-        Assert.Equal($"{RootFile}: {expected}", message);
+        Assert.Equal($"{RootFile}:8: {expected}", message);
     }
 
     [Fact]
@@ -220,7 +249,7 @@ public sealed class CompileErrorTests : IDisposable
         _files.Write("sub.toml", "flow = \"sub\"\n[[input]]\nname = \"a\"\n" + Stdout);
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"sub\"\n" + Stdout + "\n[[connection]]\nfrom = \"sub/a\"\nto = \"stdout\"\n");
 
-        Assert.Equal($"{RootFile}: Connection source 'sub/a' not found in flow 'x' at route '/x'", message);
+        Assert.Equal($"{RootFile}:7: Connection source 'sub/a' not found in flow 'x' at route '/x': 'a' is an input of sub-flow 'sub': only a function's inputs can be sources", message);
     }
 
     [Fact]
@@ -288,7 +317,7 @@ public sealed class CompileErrorTests : IDisposable
 
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"f\"\n");
 
-        Assert.Equal($"{_files.PathOf("f.toml")}:5: an unnamed input is only allowed when there is exactly one input", message);
+        Assert.Equal($"{_files.PathOf("f.toml")}:4: an unnamed input is only allowed when there is exactly one input", message);
     }
 
     [Fact]
@@ -298,6 +327,6 @@ public sealed class CompileErrorTests : IDisposable
 
         string message = _files.CompileError("flow = \"x\"\n[[process]]\nsource = \"f\"\n");
 
-        Assert.Equal($"{_files.PathOf("f.toml")}:6: duplicate input name 'a'", message);
+        Assert.Equal($"{_files.PathOf("f.toml")}:5: duplicate input name 'a'", message);
     }
 }

@@ -39,6 +39,8 @@ internal sealed class MemoryTree : IDefinitionTree
     }
 
     public string ReadText(string resolvedPath) => _files[resolvedPath];
+
+    public IEnumerable<string> DefinitionPaths() => _files.Keys;
 }
 
 /// <summary>A fake flowstdlib and context tree, and temporary flow directories.</summary>
@@ -54,6 +56,9 @@ internal sealed class FlowFiles : IDisposable
     public string Root { get; }
 
     public List<string> Warnings { get; } = [];
+
+    /// <summary>Notices the compiler gives at debug level (about library and context definitions).</summary>
+    public List<string> DebugNotices { get; } = [];
 
     public static MemoryTree StandardLibrary() => new MemoryTree()
         .Add("math/add/add.toml", Function("add", ("i1", "number"), ("i2", "number")) + Output("", "number"))
@@ -152,6 +157,7 @@ internal sealed class FlowFiles : IDisposable
         RemoveDeadCode = removeDeadCode,
         LibrarySearchPath = searchPath ?? [],
         Warning = Warnings.Add,
+        Debug = DebugNotices.Add,
     };
 
     public FlowManifest Compile(string relativePath = "", bool removeDeadCode = true) =>

@@ -143,25 +143,58 @@ public sealed class ConnectionCompileTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_keys_are_warnings_not_errors()
+    public void The_editor_layout_keys_of_a_process_are_accepted_silently()
     {
         var manifest = _files.CompileRoot("""
             flow = "root"
-            colour = "blue"
             [[process]]
             source = "context://stdio/stdout"
             input.default = { once = "x" }
             x = 10
-            y = 20
+            y = 20.5
             width = 100
             height = 50
             """);
 
         Assert.Single(manifest.Functions);
-        Assert.Equal(5, _files.Warnings.Count);
-        Assert.Contains(_files.Warnings, w => w.StartsWith(_files.PathOf("root.toml") + ":2: ", StringComparison.Ordinal)
-            && w.Contains("'colour'", StringComparison.Ordinal));
-        Assert.Contains(_files.Warnings, w => w.Contains("'process.width'", StringComparison.Ordinal));
+        Assert.Empty(_files.Warnings);
+    }
+
+    [Theory]
+    [InlineData("flow = \"root\"\ncolour = \"blue\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = { once = 1 }\n",
+        2, "unknown key 'colour' in a flow definition; the keys allowed there: 'flow', 'docs', 'metadata', 'input', 'output', 'process', 'connection'")]
+    [InlineData("flow = \"root\"\n[[proces]]\nsource = \"context://stdio/stdout\"\n",
+        2, "unknown key 'proces' in a flow definition; the keys allowed there: 'flow', 'docs', 'metadata', 'input', 'output', 'process', 'connection' (did you mean 'process'?)")]
+    [InlineData("flow = \"root\"\n[[process]]\nsource = \"context://stdio/stdout\"\nalais = \"out\"\n",
+        4, "unknown key 'alais' in a [[process]]; the keys allowed there: 'source', 'alias', 'input', 'x', 'y', 'width', 'height' (did you mean 'alias'?)")]
+    [InlineData("flow = \"root\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = { once = 1 }\n[[connection]]\nfrom = \"input/a\"\ntoo = \"stdout\"\n",
+        7, "unknown key 'too' in a [[connection]]; the keys allowed there: 'from', 'to', 'name' (did you mean 'to'?)")]
+    public void Unknown_keys_are_errors_naming_the_line_and_the_keys_allowed(string root, int line, string message)
+    {
+        Assert.Equal($"{_files.PathOf("root.toml")}:{line}: {message}", _files.CompileError(root));
+    }
+
+    [Fact]
+    public void Unknown_keys_in_a_function_definition_and_its_ios_are_errors()
+    {
+        _files.Write("f.toml", "function = \"f\"\nsource = \"f.wasm\"\nimpur = false\n[[input]]\n[[output]]\n");
+        _files.Write("g.toml", "function = \"g\"\nsource = \"g.wasm\"\n[[input]]\nname = \"a\"\ntyp = \"number\"\n[[output]]\n");
+        const string Uses = "flow = \"root\"\n[[process]]\nsource = \"{0}\"\n";
+
+        Assert.Equal($"{_files.PathOf("f.toml")}:3: unknown key 'impur' in a function definition; the keys allowed there: "
+            + "'function', 'description', 'source', 'docs', 'type', 'impure', 'input', 'output' (did you mean 'impure'?)",
+            _files.CompileError(string.Format(System.Globalization.CultureInfo.InvariantCulture, Uses, "f")));
+        Assert.Equal($"{_files.PathOf("g.toml")}:5: unknown key 'typ' in an [[input]]; the keys allowed there: 'name', 'type' (did you mean 'type'?)",
+            _files.CompileError(string.Format(System.Globalization.CultureInfo.InvariantCulture, Uses, "g")));
+    }
+
+    [Fact]
+    public void Unknown_metadata_keys_are_warnings_as_upstream_accepts_any()
+    {
+        var manifest = _files.CompileRoot("flow = \"root\"\n[metadata]\nlicence = \"MIT\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = { once = 1 }\n");
+
+        Assert.Single(manifest.Functions);
+        Assert.Equal([$"{_files.PathOf("root.toml")}:3: unknown key 'metadata.licence' ignored"], _files.Warnings);
     }
 
     [Fact]
@@ -247,6 +280,7 @@ public sealed class ConnectionCompileTests : IDisposable
             to = "stdout"
             """);
 
-        Assert.Equal($"{_files.PathOf("root.toml")}: Connection source 'get' not found in flow 'root' at route '/root'", message);
+        Assert.Equal($"{_files.PathOf("root.toml")}:6: Connection source 'get' not found in flow 'root' at route '/root': "
+            + "'get' alone names its default output, and it has none; its outputs: 'string', 'json'", message);
     }
 }

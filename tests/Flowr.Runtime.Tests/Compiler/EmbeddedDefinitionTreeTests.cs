@@ -8,7 +8,7 @@ public sealed class EmbeddedDefinitionTreeTests
     private const string Root = "flowstdlib";
 
     // The runtime assembly embeds its flowstdlib definitions as "flowstdlib/<path>".
-    private static readonly System.Reflection.Assembly Runtime = typeof(FlowCompiler).Assembly;
+    private static readonly System.Reflection.Assembly Runtime = typeof(Flowr.Runtime.Library.FlowStdLib).Assembly;
 
     private static List<string> EmbeddedPaths() =>
         Runtime.GetManifestResourceNames()

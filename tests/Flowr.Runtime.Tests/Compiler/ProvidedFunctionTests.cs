@@ -48,7 +48,7 @@ public sealed class ProvidedFunctionTests : IDisposable
 
         string message = _files.CompileError(Root);
 
-        Assert.Equal($"{_files.PathOf("functions/step/step.toml")}: Provided implementation '{_files.PathOf("functions/step/step.wasm")}' not found", message);
+        Assert.Equal($"{_files.PathOf("functions/step/step.toml")}:2: Provided implementation '{_files.PathOf("functions/step/step.wasm")}' not found", message);
     }
 
     [Fact]

@@ -208,6 +208,50 @@ public sealed class ResolutionTests : IDisposable
 
         var error = Assert.Throws<CompileException>(() => new FlowCompiler(options).Compile(_files.Root));
 
-        Assert.Equal("lib://flowstdlib/broken.toml: Connection source 'nothing' not found in flow 'broken' at route '/x/broken'", error.Message);
+        Assert.Equal("lib://flowstdlib/broken.toml:2: Connection source 'nothing' not found in flow 'broken' at route '/x/broken': "
+            + "there is no process 'nothing' here; its processes: none", error.Message);
+    }
+
+    [Fact]
+    public void An_unresolved_library_lists_the_search_path_and_where_each_entry_came_from()
+    {
+        string? saved = Environment.GetEnvironmentVariable("FLOW_LIB_PATH");
+        try
+        {
+            Environment.SetEnvironmentVariable("FLOW_LIB_PATH", _files.PathOf("env-libs"));
+            var options = new CompilerOptions
+            {
+                Context = FlowFiles.Context(),
+                LibrarySearchPath = CompilerOptions.BuildLibrarySearchPath([_files.PathOf("cli-libs")]),
+            };
+            _files.Write("root.toml", "flow = \"x\"\n[[process]]\nsource = \"lib://mylib/tools/x\"\n");
+
+            string message = Assert.Throws<CompileException>(() => new FlowCompiler(options).Compile(_files.Root)).Message;
+
+            string expected = $"{_files.PathOf("root.toml")}:2: Could not resolve 'lib://mylib/tools/x': library 'mylib' is in none of the directories "
+                + $"of the library search path: {_files.PathOf("env-libs")} ($FLOW_LIB_PATH), {_files.PathOf("cli-libs")} (-L)";
+            if (Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home) expected += $", {Path.Combine(home, ".flow", "lib")} (~/.flow/lib)";
+            Assert.Equal(expected, message);
+
+            _files.Write("cli-libs/mylib/tools/y.toml", "flow = \"y\"\n");
+            Assert.EndsWith($"Could not resolve 'lib://mylib/tools/x': library 'mylib' has no 'tools/x' (searched {_files.PathOf("cli-libs/mylib")})",
+                Assert.Throws<CompileException>(() => new FlowCompiler(options).Compile(_files.Root)).Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FLOW_LIB_PATH", saved);
+        }
+    }
+
+    [Theory]
+    [InlineData("lib://flowstdlib/math/ad", "the built-in flowstdlib has no 'math/ad'; lib://flowstdlib/math/ has: 'add', 'sequence', 'subtract' (did you mean 'lib://flowstdlib/math/add'?)")]
+    [InlineData("lib://flowstdlib/math/sequense", "the built-in flowstdlib has no 'math/sequense'; lib://flowstdlib/math/ has: 'add', 'sequence', 'subtract' (did you mean 'lib://flowstdlib/math/sequence'?)")]
+    [InlineData("context://stdio/stdot", "there is no context function 'stdio/stdot'; context://stdio/ has: 'stderr', 'stdin', 'stdout' (did you mean 'context://stdio/stdout'?)")]
+    [InlineData("lib://flowstdlib/maths/add", "the built-in flowstdlib has no 'maths/add'; lib://flowstdlib/ has: 'control', 'data', 'fmt', 'math' (did you mean 'lib://flowstdlib/math/add'?)")]
+    [InlineData("context://args/gte", "there is no context function 'args/gte'; context://args/ has: 'get' (did you mean 'context://args/get'?)")]
+    public void An_unresolved_built_in_reference_suggests_the_closest_definition(string source, string why)
+    {
+        Assert.Equal($"{_files.PathOf("root.toml")}:2: Could not resolve '{source}': {why}",
+            _files.CompileError($"flow = \"x\"\n[[process]]\nsource = \"{source}\"\n"));
     }
 }

@@ -215,8 +215,9 @@ public sealed class SubflowCompileTests : IDisposable
             compare.OutputConnections.Select(c => (c.Source, c.DestinationId, c.DestinationIo, c.DestinationFlowId)));
         Assert.Equal([(ConnectionSource.FromInput(1), 1, 1), (ConnectionSource.WholeOutput, 0, 0)],
             add.OutputConnections.Select(c => (c.Source, c.DestinationId, c.DestinationIo)));
-        // output/last reaches no function: dropped with a warning.
-        Assert.Contains(_files.Warnings, w => w.Contains("'/sequence/sequence/last'", StringComparison.Ordinal));
+        // output/last reaches no function and is dropped: the library's business, so a debug notice, not a warning.
+        Assert.Contains(_files.DebugNotices, w => w.Contains("'/sequence/sequence/last'", StringComparison.Ordinal));
+        Assert.Empty(_files.Warnings);
     }
 
     [Fact]
@@ -277,5 +278,32 @@ public sealed class SubflowCompileTests : IDisposable
 
         Assert.Equal("/demo/stdout", Assert.Single(manifest.Functions).Route);
         Assert.Equal("lib://flowstdlib/demo", manifest.FlowUrl);
+    }
+
+    [Fact]
+    public void A_sub_flow_input_that_leads_nowhere_warns_in_the_users_flow_and_is_debug_in_a_library()
+    {
+        const string Hollow = "flow = \"hollow\"\n[[input]]\nname = \"in\"\n[[process]]\nsource = \"context://stdio/stdout\"\ninput.default = { once = 1 }\n";
+        const string Root = "flow = \"x\"\n[[process]]\nsource = \"{0}\"\n[[process]]\nsource = \"lib://flowstdlib/math/add\"\ninput.i1 = {{ once = 1 }}\ninput.i2 = {{ once = 1 }}\n"
+            + "[[process]]\nalias = \"out\"\nsource = \"context://stdio/stdout\"\n[[connection]]\nfrom = \"add\"\nto = [\"hollow/in\", \"out\"]\n";
+        _files.Write("hollow.toml", Hollow);
+
+        _files.CompileRoot(string.Format(System.Globalization.CultureInfo.InvariantCulture, Root, "hollow"));
+        Assert.Equal([$"{_files.PathOf("root.toml")}:11: Connection from '/x/add' ends at '/x/hollow/in' and reaches no function; it is dropped"], _files.Warnings);
+
+        // The same flow as a library's: the user cannot change it, so the notice is at debug level.
+        var warnings = new List<string>();
+        var notices = new List<string>();
+        var options = new Flowr.Runtime.Compiler.CompilerOptions
+        {
+            StandardLibrary = FlowFiles.StandardLibrary().Add("hollow.toml", Hollow),
+            Context = FlowFiles.Context(),
+            Warning = warnings.Add,
+            Debug = notices.Add,
+        };
+        _files.Write("root.toml", string.Format(System.Globalization.CultureInfo.InvariantCulture, Root, "lib://flowstdlib/hollow"));
+        new Flowr.Runtime.Compiler.FlowCompiler(options).Compile(_files.Root);
+        Assert.Empty(warnings);
+        Assert.Equal([$"{_files.PathOf("root.toml")}:11: Connection from '/x/add' ends at '/x/hollow/in' and reaches no function; it is dropped"], notices);
     }
 }

@@ -71,7 +71,7 @@ public sealed class TypeCheckTests : IDisposable
     {
         string message = Error(source, destination);
 
-        Assert.Equal($"{_files.PathOf("root.toml")}: The types '{source}' and '{destination}' are incompatible"
+        Assert.Equal($"{_files.PathOf("root.toml")}:9: The types '{source}' and '{destination}' are incompatible"
             + " in the connection from '/types/source' to '/types/sink/in'", message);
     }
 
@@ -100,7 +100,7 @@ public sealed class TypeCheckTests : IDisposable
     [Fact]
     public void A_sub_route_deeper_than_the_type_is_an_error()
     {
-        Assert.Equal($"{_files.PathOf("root.toml")}: Depth of subroute '/2/1' is greater than the depth of the type 'array/number'"
+        Assert.Equal($"{_files.PathOf("root.toml")}:9: Depth of subroute '/2/1' is greater than the depth of the type 'array/number'"
             + " in the connection from '/types/source/2/1' to '/types/sink/in'", Error("array/number", "number", "/2/1"));
         Assert.Contains("Depth of subroute '/x' is greater than the depth of the type 'number'", Error("number", "", "/x"));
     }
@@ -115,11 +115,20 @@ public sealed class TypeCheckTests : IDisposable
     [InlineData("Number", "number")]
     [InlineData("Array/String", "array/string")]
     [InlineData("Bool", "boolean")]
-    public void Capitalised_types_are_read_as_lower_case_with_a_warning(string written, string meant)
+    public void Capitalised_types_are_read_as_lower_case_with_a_notice(string written, string meant)
     {
         Compile(meant, written);
 
-        Assert.Contains(_files.Warnings, w => w.Contains($"Type '{written}' is read as '{meant}'", StringComparison.Ordinal));
+        // The definition is a library's: the notice is at debug level, not a warning for the user.
+        Assert.Contains(_files.DebugNotices, w => w.Contains($"Type '{written}' is read as '{meant}'", StringComparison.Ordinal));
+        Assert.Empty(_files.Warnings);
+
+        // The user's own (provided) function: the same notice is a warning.
+        _files.Write("mine.toml", FlowFiles.Function("mine", ("in", written)).Replace("mine.rs", "mine.wasm", StringComparison.Ordinal) + FlowFiles.Output("", ""));
+        _files.Write("mine.wasm", "");
+        _files.CompileRoot("flow = \"x\"\n[[process]]\nsource = \"mine\"\n[[process]]\nsource = \"context://args/get\"\n[[process]]\nsource = \"context://stdio/stdout\"\n"
+            + "[[connection]]\nfrom = \"get/json\"\nto = \"mine/in\"\n[[connection]]\nfrom = \"mine\"\nto = \"stdout\"\n");
+        Assert.Contains(_files.Warnings, w => w.StartsWith($"{_files.PathOf("mine.toml")}: Type '{written}' is read as '{meant}'", StringComparison.Ordinal));
     }
 
     [Fact]

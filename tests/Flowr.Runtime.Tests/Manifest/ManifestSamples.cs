@@ -50,7 +50,7 @@ internal static class ManifestSamples
         ],
     };
 
-    /// <summary>The §4.1 example as printed in the spec (not pretty, same structure).</summary>
+    /// <summary>The same manifest written compactly (not pretty, same structure).</summary>
     public const string FibonacciFromSpec = """
         {
           "metadata": {"name": "", "version": "", "description": "", "authors": []},

@@ -203,4 +203,39 @@ public class ManifestWriterTests
             position = found + part.Length;
         }
     }
+
+    [Fact]
+    public void Writing_to_a_stream_gives_the_same_text_in_pieces()
+    {
+        // Large enough to be sent in several pieces.
+        var one = ManifestSamples.Fibonacci();
+        var functions = Enumerable.Range(0, 2_000).Select(i => new FunctionSpec
+        {
+            Id = i,
+            FlowId = 0,
+            Name = $"f{i}",
+            Route = $"/r/f{i}",
+            ImplementationLocation = one.Functions[0].ImplementationLocation,
+            Inputs = one.Functions[0].Inputs,
+            OutputConnections = one.Functions[0].OutputConnections,
+        }).ToList();
+        var manifest = new FlowManifest { Functions = functions, SourceUrls = one.SourceUrls, LibReferences = one.LibReferences };
+        using var stream = new CountingStream();
+
+        ManifestWriter.WriteTo(manifest, stream, debug: true);
+
+        Assert.True(stream.Writes > 2, $"{stream.Writes} writes");
+        Assert.Equal(ManifestWriter.ToJson(manifest, debug: true), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            base.Write(buffer);
+        }
+    }
 }

@@ -1,0 +1,2 @@
+// Copyright (c) flowr contributors. MIT licence.
+global using System.Diagnostics.CodeAnalysis;
