@@ -1,7 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Security.Cryptography;
+using Flowr.Runtime.Crypto;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Logging;
 using Flowr.Runtime.Protocol;
@@ -20,7 +20,7 @@ internal sealed partial class ExecutorConnection : IFrameHandler
     private readonly FrameSocket _socket;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _closedEvent = new();
-    private readonly byte[] _coordinatorNonce = RandomNumberGenerator.GetBytes(ProtocolConstants.AuthSize);
+    private readonly byte[] _coordinatorNonce = SecureRandom.GetBytes(ProtocolConstants.AuthSize);
     private byte[] _executorNonce = [];
     private Phase _phase = Phase.Hello;
     private volatile bool _closed;

@@ -1,7 +1,7 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
+using Flowr.Runtime.Crypto;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Execution.Queues;
 using Flowr.Runtime.Logging;
@@ -33,7 +33,7 @@ public sealed partial class ExecutorSession : IFrameHandler
     private readonly ObjectPool<FrameBuffer> _buffers;
     private readonly IdleWaiter _waiter = new();
     private readonly WasmModuleStore _modules;
-    private readonly byte[] _nonce = RandomNumberGenerator.GetBytes(ProtocolConstants.AuthSize);
+    private readonly byte[] _nonce = SecureRandom.GetBytes(ProtocolConstants.AuthSize);
     private volatile Implementation[] _implementations = [];
     private volatile bool _stopping;
     private volatile string? _failure;

@@ -2,7 +2,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
+using Flowr.Runtime.Crypto;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Execution.Queues;
 using Flowr.Runtime.Protocol;
@@ -61,7 +61,7 @@ public sealed partial class JobService : IJobSink, IDisposable
     {
         _results = results;
         _options = options;
-        RunId = options.RunId ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        RunId = options.RunId ?? Convert.ToHexStringLower(SecureRandom.GetBytes(8));
         Key = options.Key;
         Wire = WireImplementations.Plan(implementationLocations, implementations);
         Costs = new ImplementationCosts(Wire.Urls.Length);

@@ -1,6 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using Flowr.Runtime.Crypto;
 
 namespace Flowr.Runtime.Protocol;
 
@@ -38,7 +38,7 @@ internal sealed class FrameCipher : IDisposable
         Span<byte> nonce = stackalloc byte[12];
         NextNonce(nonce);
         Span<byte> plaintext = frame.Slice(4, plaintextLength);
-        _aead.Encrypt(nonce, plaintext, plaintext, frame.Slice(4 + plaintextLength, ProtocolConstants.TagSize), frame[..4]);
+        _aead.EncryptInPlace(nonce, plaintext, frame.Slice(4 + plaintextLength, ProtocolConstants.TagSize), frame[..4]);
     }
 
     /// <summary>
@@ -51,16 +51,7 @@ internal sealed class FrameCipher : IDisposable
         plaintext = frame.Slice(4, length);
         Span<byte> nonce = stackalloc byte[12];
         NextNonce(nonce);
-        try
-        {
-            _aead.Decrypt(nonce, plaintext, frame.Slice(4 + length, ProtocolConstants.TagSize), plaintext, frame[..4]);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            plaintext.Clear();
-            return false;
-        }
+        return _aead.TryDecryptInPlace(nonce, plaintext, frame.Slice(4 + length, ProtocolConstants.TagSize), frame[..4]);
     }
 
     private void NextNonce(Span<byte> nonce)
@@ -69,5 +60,5 @@ internal sealed class FrameCipher : IDisposable
         BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], _counter++);
     }
 
-    public void Dispose() => _aead.Dispose();
+    public void Dispose() => _aead.Clear();
 }

@@ -1,12 +1,14 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Security.Cryptography;
+using Flowr.Runtime.Crypto;
 
 namespace Flowr.Runtime.Protocol;
 
 /// <summary>
 /// The keyed handshake (PROTOCOL.md, "Handshake"): each side proves it knows the key with an HMAC over both
 /// nonces, under a label of its own role, so a proof can be neither replayed nor reflected; then both derive
-/// one frame key per direction from the key and both nonces (HKDF-SHA256).
+/// one frame key per direction from the key and both nonces (HKDF-SHA256). All of it is managed code
+/// (runtime/Crypto), so it runs where OpenSSL is missing.
 /// </summary>
 internal static class HandshakeCrypto
 {
@@ -33,8 +35,8 @@ internal static class HandshakeCrypto
         coordinatorNonce.CopyTo(salt[executorNonce.Length..]);
         Span<byte> toExecutor = stackalloc byte[32];
         Span<byte> toCoordinator = stackalloc byte[32];
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Bytes, toExecutor, salt, CoordinatorToExecutorLabel);
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Bytes, toCoordinator, salt, ExecutorToCoordinatorLabel);
+        Hkdf.DeriveKey(key.Bytes, toExecutor, salt, CoordinatorToExecutorLabel);
+        Hkdf.DeriveKey(key.Bytes, toCoordinator, salt, ExecutorToCoordinatorLabel);
         var c2e = new FrameCipher(toExecutor, FrameCipher.CoordinatorToExecutor);
         var e2c = new FrameCipher(toCoordinator, FrameCipher.ExecutorToCoordinator);
         CryptographicOperations.ZeroMemory(toExecutor);
@@ -48,6 +50,6 @@ internal static class HandshakeCrypto
         label.CopyTo(message);
         executorNonce.CopyTo(message[label.Length..]);
         coordinatorNonce.CopyTo(message[(label.Length + executorNonce.Length)..]);
-        return HMACSHA256.HashData(key.Bytes, message);
+        return HmacSha256.HashData(key.Bytes, message);
     }
 }

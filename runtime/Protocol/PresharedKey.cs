@@ -1,5 +1,5 @@
 // Copyright (c) flowr contributors. MIT licence.
-using System.Security.Cryptography;
+using Flowr.Runtime.Crypto;
 using System.Text;
 
 namespace Flowr.Runtime.Protocol;
@@ -34,10 +34,10 @@ public sealed class PresharedKey
             throw new ArgumentException(
                 $"the key from {source} has {trimmed.Length} character(s); at least {MinimumLength} are needed (`flowr --gen-key` prints a random one)");
         }
-        return new PresharedKey(Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(trimmed), Salt, StretchIterations, HashAlgorithmName.SHA256, 32));
+        return new PresharedKey(Pbkdf2.DeriveKey(Encoding.UTF8.GetBytes(trimmed), Salt, StretchIterations, 32));
     }
 
     /// <summary>A new random key as text: 32 random bytes, base64url without padding (43 characters).</summary>
     public static string Generate() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Convert.ToBase64String(SecureRandom.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

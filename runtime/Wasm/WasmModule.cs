@@ -95,7 +95,7 @@ public sealed class WasmModule
     }
 
     /// <summary>Lower-case hex SHA-256 of a module binary, as <see cref="Sha256"/> names it (managed: no OpenSSL needed).</summary>
-    public static string HashOf(ReadOnlySpan<byte> binary) => Convert.ToHexStringLower(Wasm.Sha256.HashData(binary));
+    public static string HashOf(ReadOnlySpan<byte> binary) => Convert.ToHexStringLower(Crypto.Sha256.HashData(binary));
 
     /// <summary>True when a module with this SHA-256 (lower-case hex) has been compiled by this process.</summary>
     public static bool IsCompiled(string sha256) => s_cache.TryGetValue(sha256, out var lazy) && lazy.IsValueCreated;

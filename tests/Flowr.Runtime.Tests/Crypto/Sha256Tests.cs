@@ -2,7 +2,7 @@
 using System.Text;
 using Flowr.Runtime.Wasm;
 
-namespace Flowr.Runtime.Tests.Wasm;
+namespace Flowr.Runtime.Tests.Crypto;
 
 /// <summary>The managed SHA-256 that names modules equals the platform's for every padding case.</summary>
 public sealed class Sha256Tests
@@ -17,6 +17,23 @@ public sealed class Sha256Tests
     }
 
     [Fact]
+    public void Appending_in_pieces_of_any_size_gives_the_one_shot_digest()
+    {
+        var random = new Random(7);
+        byte[] data = new byte[1000];
+        random.NextBytes(data);
+        byte[] expected = System.Security.Cryptography.SHA256.HashData(data);
+        for (int piece = 1; piece <= 130; piece++)
+        {
+            var hash = Flowr.Runtime.Crypto.Sha256.Create();
+            for (int offset = 0; offset < data.Length; offset += piece) hash.Append(data.AsSpan(offset, Math.Min(piece, data.Length - offset)));
+            byte[] digest = new byte[32];
+            hash.Finish(digest);
+            Assert.Equal(expected, digest);
+        }
+    }
+
+    [Fact]
     public void Every_length_around_the_block_boundaries_matches_the_platform()
     {
         var random = new Random(6);
@@ -27,6 +44,7 @@ public sealed class Sha256Tests
             Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data)), WasmModule.HashOf(data));
         }
         byte[] large = Encoding.ASCII.GetBytes(new string('m', 1_000_003));
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(large), Flowr.Runtime.Crypto.Sha256.HashData(large));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(large)), WasmModule.HashOf(large));
     }
 }
