@@ -34,7 +34,7 @@ public sealed class FuzzTests
         to = "reverse"
 
         [[connection]]
-        from = "reverse"
+        from = "reverse/reversed"
         to = "stdout"
         """;
 

@@ -134,7 +134,7 @@ public sealed class FlowrexCapsTests(Xunit.Abstractions.ITestOutputHelper output
     [InlineData("--max-wasm-memory", "8G", "--max-wasm-memory needs a size from 64K to 4G, like 256M (got '8G')")]
     [InlineData("--max-wasm-time", "0s", "--max-wasm-time needs a time up to 24h, like 10s or 500ms (got '0s')")]
     [InlineData("--max-wasm-time", "2d", "--max-wasm-time needs a time up to 24h, like 10s or 500ms (got '2d')")]
-    [InlineData("--max-value-size", "8", "--max-value-size needs a size of at least 16 bytes, like 64M (got '8')")]
+    [InlineData("--max-value-size", "8", "--max-value-size needs a size of at least 16 bytes (and at most 2G), like 64M (got '8')")]
     public void A_bad_cap_is_refused_with_the_reason(string option, string value, string message)
     {
         using var flowrex = Child.Start(Binaries.Flowrex, [option, value]);

@@ -46,7 +46,7 @@ public sealed class ValueCodecTests
     [InlineData(new byte[] { 3, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F }, "overflows")]
     [InlineData(new byte[] { 4, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01 }, "out of range")]
     [InlineData(new byte[] { 5, 0, 0, 0, 0, 0, 0, 0xF0, 0x7F }, "non-finite")]
-    [InlineData(new byte[] { 6, 5, (byte)'a' }, "over")]
+    [InlineData(new byte[] { 6, 5, (byte)'a' }, "5 bytes, 1 left")]
     [InlineData(new byte[] { 6, 2, 0xC3, 0x28 }, "not UTF-8")]
     [InlineData(new byte[] { 7, 200, 0 }, "over")]
     [InlineData(new byte[] { 8, 2, 1, (byte)'b', 0, 1, (byte)'a', 0 }, "ascending")]
