@@ -36,7 +36,7 @@ internal static class FlowRunner
         // MaxJobsInFlight) more jobs out. With -j 1 there is none.
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = 1 });
         int ahead = options.MaxJobs > 0 ? options.MaxJobs - 1 : MaxJobsInFlight - 1;
-        var speculation = ahead > 0 ? new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = ahead, Speculative = true }) : null;
+        var speculation = ahead > 0 ? new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = ahead, Speculative = true, PredictLibraryResults = remote }) : null;
         // The debugger may widen the speculation mid-run (modify jobs=N), so it always has one, narrowed to -j.
         if (options.Debugger) speculation = Debugger.DebugSession.Speculation(manifest, implementations, ahead, MaxJobsInFlight - 1);
         RunMetrics metrics;

@@ -6,7 +6,7 @@ namespace Flowr.Runtime.Coordinator;
 /// <summary>A fixed ring of jobs for one thread: the run state's jobs created and not yet handed out.</summary>
 internal sealed class JobFifo(int capacity)
 {
-    private readonly Job?[] _items = new Job?[capacity];
+    private Job?[] _items = new Job?[capacity];
     private int _head;
     private int _count;
 
@@ -16,9 +16,19 @@ internal sealed class JobFifo(int capacity)
 
     public void Enqueue(Job job)
     {
-        // NOTE: never full: it holds only jobs in flight, and the run state caps those at its capacity.
+        // NOTE: it holds jobs in flight, which the run state caps at its capacity, and voided jobs not yet
+        // handed out, which no longer count; those may overflow it, rarely, so it grows then.
+        if (_count == _items.Length) Grow();
         _items[(_head + _count) % _items.Length] = job;
         _count++;
+    }
+
+    private void Grow()
+    {
+        var larger = new Job?[_items.Length * 2];
+        for (int i = 0; i < _count; i++) larger[i] = _items[(_head + i) % _items.Length];
+        _items = larger;
+        _head = 0;
     }
 
     public bool TryDequeue([NotNullWhen(true)] out Job? job)

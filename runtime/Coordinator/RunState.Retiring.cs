@@ -31,7 +31,7 @@ public sealed partial class RunState
         }
         function.InFlight--;
         _observer?.JobRetiring(job);
-        JobOutcome outcome = job.Outcome;
+        JobOutcome outcome = job.Done ? job.Outcome : job.PredictedOutcome;
         if (outcome.IsError)
         {
             // NOTE: a speculation's failures are predictions: the committed state reports them if they happen.

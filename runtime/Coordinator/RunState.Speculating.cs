@@ -34,7 +34,7 @@ public sealed partial class RunState
             while (_completed.Count > 0)
             {
                 var function = _functions[_completed.Dequeue()];
-                while (function.OldestUnretired is { Done: true } job)
+                while (function.OldestUnretired is { } job && (job.Done || job.Predicted))
                 {
                     Retire(job);
                     CreateJobs();
@@ -68,7 +68,8 @@ public sealed partial class RunState
             job = job.NextOfFunction;
         }
         if (job is null || job.Index != index || !SameInputs(job.Inputs, inputs)) return Prediction.Diverged;
-        if (!job.Retired) return Prediction.Pending;
+        // A predicted job is retired before its result is back; only that result is committed.
+        if (!job.Retired || !job.Done) return Prediction.Pending;
         outcome = job.Outcome;
         Unlist(function, previous, job);
         // Room in the window: the speculation may go further.

@@ -50,11 +50,13 @@ public sealed partial class RunState
     private int _outstanding;
     private int _generation;
     private bool _retiring;
+    private readonly bool _predict;
 
     public RunState(FlowManifest manifest, IReadOnlyList<IFunctionImplementation> implementations, RunStateOptions? options = null)
     {
         _options = options ?? new RunStateOptions();
         _speculative = _options.Speculative;
+        _predict = _speculative && _options.PredictLibraryResults;
         _random = new Random(_options.Seed);
         int count = manifest.Functions.Count;
         if (implementations.Count != count) throw new ArgumentException("one implementation per function is needed", nameof(implementations));
@@ -187,6 +189,12 @@ public sealed partial class RunState
     /// </summary>
     public void Complete(Job job)
     {
+        if (job.Orphaned)
+        {
+            job.Orphaned = false;
+            ReturnJob(_functions[job.FunctionId], job);
+            return;
+        }
         if (job.Generation != _generation || (_speculative && job.Discarded))
         {
             if (job.Legacy)
@@ -298,6 +306,7 @@ public sealed partial class RunState
             job.Discarded = false;
             job.Dispatched = false;
             job.Retired = false;
+            job.Predicted = false;
         }
         var inputs = function.Inputs;
         for (int i = 0; i < inputs.Length; i++)
@@ -332,13 +341,15 @@ public sealed partial class RunState
         }
         if (adopted is not null)
         {
-            // A job of the old speculation: already out, or back with its result.
+            // A job of the old speculation: still to be handed out, or out, or back with its result; its
+            // prediction, if it has one, holds (the inputs are the same).
             if (!job.Dispatched) _outbox.Enqueue(job);
-            else if (job.Done) _completed.Enqueue(function.Id);
+            if (job.Done || job.Predicted) _completed.Enqueue(function.Id);
         }
         else if (!job.IsContext)
         {
             _outbox.Enqueue(job);
+            if (_predict && function.Predictable) Predict(function, job);
         }
         else if (_speculative)
         {
@@ -349,6 +360,18 @@ public sealed partial class RunState
         }
         if (Log.IsEnabled(LogLevel.Trace)) Log.Trace($"Job#{job.Id} created for '{job.FunctionName}'{(_speculative ? " (speculative)" : "")}");
         _observer?.JobCreated(job);
+    }
+
+    /// <summary>
+    /// Speculative state: computes the job's outcome here, so the speculation may retire it at once. It is
+    /// a prediction: the job is handed out all the same, and the committed state takes only the result that
+    /// comes back; a wrong prediction shows as a later job whose inputs differ, which restarts the speculation.
+    /// </summary>
+    private void Predict(RuntimeFunction function, Job job)
+    {
+        job.PredictedOutcome = job.Run();
+        job.Predicted = true;
+        _completed.Enqueue(function.Id);
     }
 
     private Job RentJob(RuntimeFunction function)
@@ -364,7 +387,20 @@ public sealed partial class RunState
     private void Release(Job job)
     {
         _outstanding--;
-        ReturnJob(_functions[job.FunctionId], job);
+        if (job.Done)
+        {
+            ReturnJob(_functions[job.FunctionId], job);
+        }
+        else if (job.Dispatched)
+        {
+            // A predicted job an executor still runs: back to the pool when it comes back.
+            job.Orphaned = true;
+        }
+        else
+        {
+            // A predicted job not handed out yet: TryTakeJob drops it.
+            job.Discarded = true;
+        }
     }
 
     private static void ReturnJob(RuntimeFunction function, Job job)

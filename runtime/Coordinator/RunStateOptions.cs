@@ -29,6 +29,13 @@ public sealed class RunStateOptions
     /// </summary>
     public bool Speculative { get; init; }
 
+    /// <summary>
+    /// A speculative state computes the results of flowstdlib jobs itself, as predictions, so that a chain of
+    /// them (a loopback, a counter) runs ahead without waiting a round trip per step. The jobs still go to
+    /// the executors, and the committed state takes only their results. For runs with remote executors.
+    /// </summary>
+    public bool PredictLibraryResults { get; init; }
+
     /// <summary>The default of <see cref="MaxInFlight"/>.</summary>
     public const int DefaultMaxInFlight = 4096;
 

@@ -17,6 +17,7 @@ internal sealed class RuntimeFunction
         foreach (var input in Inputs) MayRunAhead |= !input.HasConstant;
         IsSink = spec.IsContext && Connections.Length == 0;
         ProducesValues = spec.IsContext && !IsSink;
+        Predictable = spec.ImplementationLocation.StartsWith(Library.FlowStdLib.UrlPrefix, StringComparison.Ordinal);
     }
 
     public FunctionSpec Spec { get; }
@@ -43,6 +44,8 @@ internal sealed class RuntimeFunction
     public readonly bool IsSink;
     /// <summary>A context function whose outputs feed the flow (args, stdin, files): only the committed state knows what it gives.</summary>
     public readonly bool ProducesValues;
+    /// <summary>A flowstdlib function: cheap, pure and built in, so a speculation may compute its results itself.</summary>
+    public readonly bool Predictable;
     /// <summary>
     /// Some input is fed by connections (not only an <c>always</c> constant), so later jobs may be created
     /// while earlier ones run: they take queued values. Other functions run one job at a time.

@@ -87,6 +87,18 @@ public sealed class Job
     internal bool Discarded { get; set; }
 
     /// <summary>
+    /// Speculative state: the coordinator computed <see cref="PredictedOutcome"/> itself, so the speculation
+    /// went on without waiting for an executor; the job still runs there, and only its result is committed.
+    /// </summary>
+    internal bool Predicted { get; set; }
+
+    /// <summary>The outcome the coordinator computed for a <see cref="Predicted"/> job.</summary>
+    internal JobOutcome PredictedOutcome { get; set; }
+
+    /// <summary>Speculative state: let go while an executor still had it; it goes back to its pool when it comes back.</summary>
+    internal bool Orphaned { get; set; }
+
+    /// <summary>
     /// Runs the implementation and records the outcome; an exception becomes an error result. False when
     /// another executor's result for this job was taken first (a job re-dispatched after a missed deadline):
     /// then nothing is recorded and the job must not be posted.

@@ -22,6 +22,9 @@ public class SpeculationTests
 
         public int Executed { get; private set; }
 
+        /// <summary>True while this sink runs a job (not while the coordinator predicts one).</summary>
+        public bool Executing { get; private set; }
+
         /// <summary>Run states whose invariants are checked at each flush, when the coordinator is between two steps of each.</summary>
         public RunState[] Checked { get; init; } = [];
 
@@ -40,17 +43,22 @@ public class SpeculationTests
                 var job = _pending[pick];
                 _pending.RemoveAt(pick);
                 Executed++;
-                if (job.Execute()) results.Post(job);
+                Executing = true;
+                bool executed = job.Execute();
+                Executing = false;
+                if (executed) results.Post(job);
             }
         }
     }
 
-    private static Trace Run(Func<List<string>, TestFlow> build, int? window, int seed)
+    private static Trace Run(Func<List<string>, TestFlow> build, int? window, int seed, bool predict = false)
     {
         var printed = new List<string>();
         var flow = build(printed);
-        var committed = flow.Build(new RunStateOptions { MaxInFlight = 1 }, init: false);
-        var speculation = window is { } w ? flow.Build(new RunStateOptions { MaxInFlight = w, Speculative = true }, init: false) : null;
+        var committed = flow.Build(new RunStateOptions { MaxInFlight = 1 }, init: false, asFlowstdlib: predict);
+        var speculation = window is { } w
+            ? flow.Build(new RunStateOptions { MaxInFlight = w, Speculative = true, PredictLibraryResults = predict }, init: false, asFlowstdlib: predict)
+            : null;
         using var results = new ResultQueue(8192);
         var sink = new ShufflingSink(results, seed) { Checked = speculation is null ? [committed] : [committed, speculation] };
         var metrics = new FlowCoordinator(committed, results, sink, speculation).Run();
@@ -63,7 +71,11 @@ public class SpeculationTests
         Assert.NotEmpty(reference.Printed);
         foreach (int window in new[] { 1, 2, 7, 64, 4096 })
         {
-            for (int seed = 1; seed <= 4; seed++) Assert.Equal(reference, Run(build, window, seed));
+            for (int seed = 1; seed <= 4; seed++)
+            {
+                Assert.Equal(reference, Run(build, window, seed));
+                Assert.Equal(reference, Run(build, window, seed, predict: true));
+            }
         }
     }
 
@@ -196,5 +208,80 @@ public class SpeculationTests
         // Every job ran once, on the speculation's side, and many were out at once.
         Assert.Equal(51, sink.Executed);
         Assert.True(metrics.MaxJobsInParallel >= 50, $"at most {metrics.MaxJobsInParallel} jobs were out at once");
+    }
+
+    [Fact]
+    public void Predicted_results_let_a_chain_run_ahead_of_its_round_trips()
+    {
+        // A counter that loops on itself: without predictions each step waits for the one before; with them,
+        // the speculation hands out the whole chain at once, and the run is the same.
+        TestFlow Build(List<string> printed)
+        {
+            var flow = new TestFlow();
+            int counter = flow.Add("counter", i => Number(i[0]) < 300 ? JobOutcome.Ok(Number(i[0]) + 1) : JobOutcome.NoOutput(runAgain: false),
+                inputs: [Input(init: Once(0L))]);
+            int print = flow.Add("print", Printer(printed, ""), context: true, inputs: [Input()]);
+            flow.Connect(counter, counter);
+            flow.Connect(counter, print);
+            return flow;
+        }
+        (string Printed, long Parallel, int Executed) RunChain(bool predict)
+        {
+            var printed = new List<string>();
+            var flow = Build(printed);
+            var committed = flow.Build(new RunStateOptions { MaxInFlight = 1 }, init: false, asFlowstdlib: true);
+            var speculation = flow.Build(new RunStateOptions { MaxInFlight = 4096, Speculative = true, PredictLibraryResults = predict }, init: false, asFlowstdlib: true);
+            using var results = new ResultQueue(8192);
+            var sink = new ShufflingSink(results, seed: 5) { Checked = [committed, speculation] };
+            var metrics = new FlowCoordinator(committed, results, sink, speculation).Run();
+            return (string.Join(' ', printed), metrics.MaxJobsInParallel, sink.Executed);
+        }
+
+        var plain = RunChain(predict: false);
+        var predicted = RunChain(predict: true);
+        Assert.Equal(string.Join(' ', Enumerable.Range(1, 300)), predicted.Printed);
+        Assert.Equal(plain.Printed, predicted.Printed);
+        Assert.True(plain.Parallel <= 2, $"without predictions {plain.Parallel} jobs of a chain were out at once");
+        Assert.True(predicted.Parallel >= 300, $"with predictions only {predicted.Parallel} jobs were out at once");
+        // Every job still ran in the sink, once: a prediction replaces no execution.
+        Assert.Equal(301, predicted.Executed);
+    }
+
+    [Fact]
+    public void A_wrong_prediction_is_never_committed()
+    {
+        // A function that gives the coordinator (predicting) other answers than the executor: the run prints
+        // what the executor computed, exactly as without predictions.
+        ShufflingSink? sink = null;
+        Func<List<string>, TestFlow> build = printed =>
+        {
+            var flow = new TestFlow();
+            int counter = flow.Add("counter", i =>
+            {
+                long n = Number(i[0]);
+                if (n >= 40) return JobOutcome.NoOutput(runAgain: false);
+                return JobOutcome.Ok(sink!.Executing || n % 7 == 0 ? n + 1 : n + 100);
+            }, inputs: [Input(init: Once(0L))]);
+            int double_ = flow.Add("double", i => JobOutcome.Ok(Number(i[0]) * 2), inputs: [Input()]);
+            int print = flow.Add("print", Printer(printed, ""), context: true, inputs: [Input()]);
+            flow.Connect(counter, counter);
+            flow.Connect(counter, double_);
+            flow.Connect(double_, print);
+            return flow;
+        };
+        foreach (bool predict in new[] { false, true })
+        {
+            for (int seed = 1; seed <= 4; seed++)
+            {
+                var printed = new List<string>();
+                var flow = build(printed);
+                var committed = flow.Build(new RunStateOptions { MaxInFlight = 1 }, init: false, asFlowstdlib: true);
+                var speculation = flow.Build(new RunStateOptions { MaxInFlight = 64, Speculative = true, PredictLibraryResults = predict }, init: false, asFlowstdlib: true);
+                using var results = new ResultQueue(8192);
+                sink = new ShufflingSink(results, seed) { Checked = [committed, speculation] };
+                new FlowCoordinator(committed, results, sink, speculation).Run();
+                Assert.Equal(string.Join(' ', Enumerable.Range(1, 40).Select(n => n * 2)), string.Join(' ', printed));
+            }
+        }
     }
 }

@@ -41,16 +41,21 @@ internal sealed class TestFlow
         });
     }
 
-    /// <summary>The run state of the flow, initialized unless <paramref name="init"/> is false (a coordinator initializes it).</summary>
-    public RunState Build(RunStateOptions? options = null, bool init = true)
+    /// <summary>
+    /// The run state of the flow, initialized unless <paramref name="init"/> is false (a coordinator initializes
+    /// it). With <paramref name="asFlowstdlib"/> the non-context functions are located under flowstdlib, whose
+    /// results a speculation may predict.
+    /// </summary>
+    public RunState Build(RunStateOptions? options = null, bool init = true, bool asFlowstdlib = false)
     {
+        string library = asFlowstdlib ? "lib://flowstdlib/test" : "lib://test";
         var specs = _functions.Select((f, id) => new FunctionSpec
         {
             Id = id,
             FlowId = f.Flow,
             Name = f.Name,
             Route = "/test/" + f.Name,
-            ImplementationLocation = f.Context ? $"context://test/{f.Name}" : $"lib://test/{f.Name}",
+            ImplementationLocation = f.Context ? $"context://test/{f.Name}" : $"{library}/{f.Name}",
             Inputs = f.Inputs,
             OutputConnections = _connections.TryGetValue(id, out var list) ? list : [],
         }).ToArray();
