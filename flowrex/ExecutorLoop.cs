@@ -20,8 +20,8 @@ namespace Flowrex;
 internal sealed class ExecutorLoop(ExecutorOptions options)
 {
     private static readonly TimeSpan BrowseSlice = TimeSpan.FromSeconds(2);
-    private readonly HashSet<string> _skipRuns = [];
-    private readonly HashSet<string> _refusedReasons = [];
+    private readonly RecentSet _skipRuns = new(256);
+    private readonly RecentSet _refusedReasons = new(64);
     private readonly string _serviceType = options.ServiceType ?? MdnsOptions.ServiceTypeFromEnvironment();
     private readonly ReconnectBackoff _backoff = new(Random.Shared);
 
@@ -67,6 +67,7 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
                 default:
                     return;
             }
+            ReleaseSessionMemory();
             if (result.End == SessionEnd.Done || result.JobsRun > 0)
             {
                 _backoff.Reset();
@@ -79,6 +80,15 @@ internal sealed class ExecutorLoop(ExecutorOptions options)
             }
         }
     }
+
+    /// <summary>
+    /// Gives the memory of the session just ended back to the system while this executor waits. It is all
+    /// garbage by now (buffers, queues, modules), but the GC keeps what it has committed for its next
+    /// allocations, its first-generation budget alone being tens of MB: flow after flow, the resident size
+    /// crept up to 30 MB. A compacting collection of this small heap takes about a millisecond, once a flow.
+    /// </summary>
+    private static void ReleaseSessionMemory() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>
     /// Waits for a coordinator: after <paramref name="delay"/>, this executor looks for one and connects,
