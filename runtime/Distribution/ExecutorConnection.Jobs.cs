@@ -38,6 +38,8 @@ internal sealed partial class ExecutorConnection
     private long _outstandingNanoseconds;
     private double _meanJobNanoseconds = double.NaN;
     private int _missedDeadlines;
+    /// <summary>Jobs still held here past their deadline (run in flowr too): they no longer take a place in the window.</summary>
+    private int _lateHeld;
     private int _retiredCount;
 
     /// <summary>A job on this connection: when it went, when it is late, what it was estimated to cost.</summary>
@@ -65,15 +67,15 @@ internal sealed partial class ExecutorConnection
     }
 
     /// <summary>
-    /// Jobs worth keeping on this executor: with local threads beside it, enough to cover a round trip
-    /// and keep its threads busy, and no more (a deep queue there only delays jobs local threads could run);
-    /// with no local threads, all its credit.
+    /// Jobs worth keeping on this executor: enough to cover a round trip and keep its threads busy, and no
+    /// more, within its credit. A deeper queue there only delays jobs that local threads or other executors
+    /// could run: with predicted results a whole flow's jobs may be ready at once, and the first executor
+    /// to ask would take them all.
     /// </summary>
     private int Window
     {
         get
         {
-            if (!_service.HasLocalThreads) return Capacity;
             double rtt = RoundTripNanoseconds, job = Volatile.Read(ref _meanJobNanoseconds);
             if (double.IsNaN(rtt) || double.IsNaN(job)) return Math.Min(Capacity, 2 * Threads);
             double perThread = 2 + Math.Ceiling(rtt / Math.Max(job, 1_000));
@@ -91,7 +93,7 @@ internal sealed partial class ExecutorConnection
         {
             if (_closed || _phase != Phase.Running) return 0;
             int free;
-            lock (_gate) free = Window - _outstanding.Count;
+            lock (_gate) free = Window - (_outstanding.Count - _lateHeld);
             int want = Math.Min(Math.Min(free, max), _scratch.Length);
             int taken = 0;
             while (taken < want && pending.TryDequeue(out var job))
@@ -228,6 +230,7 @@ internal sealed partial class ExecutorConnection
                 if (!entry.Duplicated && now > entry.Deadline) _late.Add(id);
             }
             foreach (long id in _late) CollectionsMarshal.GetValueRefOrNullRef(_outstanding, id).Duplicated = true;
+            _lateHeld += _late.Count;
         }
         if (_late.Count == 0) return;
         int missed = 0;
@@ -276,7 +279,11 @@ internal sealed partial class ExecutorConnection
             lock (_gate)
             {
                 found = _outstanding.Remove(id, out entry);
-                if (found) _outstandingNanoseconds -= entry.Cost;
+                if (found)
+                {
+                    _outstandingNanoseconds -= entry.Cost;
+                    if (entry.Duplicated) _lateHeld--;
+                }
             }
             if (!found)
             {
@@ -348,6 +355,7 @@ internal sealed partial class ExecutorConnection
             }
             _outstanding.Clear();
             _outstandingNanoseconds = 0;
+            _lateHeld = 0;
         }
         Interlocked.Add(ref Stats.Redispatched, jobs.Count);
         return jobs;

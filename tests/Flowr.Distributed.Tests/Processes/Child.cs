@@ -48,6 +48,13 @@ internal sealed class Child : IDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>For a child started with its stdin kept open: writes <paramref name="bytes"/> and keeps it open.</summary>
+    public void WriteStdin(byte[] bytes)
+    {
+        _process.StandardInput.BaseStream.Write(bytes);
+        _process.StandardInput.BaseStream.Flush();
+    }
+
     /// <summary>For a child started with its stdin kept open: writes <paramref name="bytes"/> and closes it.</summary>
     public void WriteStdinAndClose(byte[] bytes)
     {
