@@ -7,6 +7,7 @@ using BenchmarkDotNet.Attributes;
 using Flowr.Runtime.Coordinator;
 using Flowr.Runtime.Distribution;
 using Flowr.Runtime.Execution;
+using Flowr.Runtime.Protocol;
 
 namespace Flowr.Protocol.Benchmarks;
 
@@ -31,6 +32,12 @@ public class LoopbackBenchmarks
     private Socket? _threadClient;
     private Socket? _processClient;
     private Process? _echoProcess;
+    private PresharedKey? _key;
+    private const string Secret = "loopback benchmark secret";
+
+    /// <summary>With a pre-shared key: both sides prove it, and every frame is sealed with ChaCha20-Poly1305.</summary>
+    [Params(false, true)]
+    public bool Keyed { get; set; }
 
     [GlobalSetup]
     public void StartFlowrex()
@@ -39,6 +46,9 @@ public class LoopbackBenchmarks
         string root = typeof(LoopbackBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;
         string binary = Environment.GetEnvironmentVariable("FLOWREX_BIN") ?? Path.Combine(root, "publish", "linux-x64", "flowrex");
         var start = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardError = true };
+        start.Environment.Remove(JobServiceOptions.KeyEnvironmentVariable);
+        if (Keyed) start.Environment[JobServiceOptions.KeyEnvironmentVariable] = Secret;
+        _key = Keyed ? PresharedKey.FromSecret(Secret, "the benchmark") : null;
         foreach (string a in (string[])["-v", "warn", "-t", "1", "--coordinator", $"127.0.0.1:{_port}"]) start.ArgumentList.Add(a);
         _flowrex = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {binary}");
         _flowrex.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"flowrex: {e.Data}"); };
@@ -111,7 +121,7 @@ public class LoopbackBenchmarks
     {
         _flow = flow;
         _results = new ResultQueue(4096);
-        _service = new JobService(_results, flow.Locations, 0, new JobServiceOptions { Port = _port });
+        _service = new JobService(_results, flow.Locations, 0, new JobServiceOptions { Port = _port, Key = _key });
         var wait = Stopwatch.StartNew();
         while (_service.ExecutorCount == 0)
         {

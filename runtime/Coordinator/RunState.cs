@@ -62,12 +62,14 @@ public sealed partial class RunState
         if (implementations.Count != count) throw new ArgumentException("one implementation per function is needed", nameof(implementations));
         _functions = new RuntimeFunction[count];
         var flowIds = new Dictionary<int, int>();
+        // Only a speculation that predicts needs to know the loops.
+        bool[]? onCycle = _predict ? FunctionCycles.OnCycle(manifest.Functions) : null;
         _flowIndex = new int[count];
         for (int i = 0; i < count; i++)
         {
             var spec = manifest.Functions[i];
             if (spec.Id != i) throw new ArgumentException($"function at index {i} has id {spec.Id}", nameof(manifest));
-            _functions[i] = new RuntimeFunction(spec, implementations[i]);
+            _functions[i] = new RuntimeFunction(spec, implementations[i], onCycle?[i] == true);
             if (!flowIds.TryGetValue(spec.FlowId, out int flow)) flowIds[spec.FlowId] = flow = flowIds.Count;
             _flowIndex[i] = flow;
         }

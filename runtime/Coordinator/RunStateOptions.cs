@@ -30,8 +30,8 @@ public sealed class RunStateOptions
     public bool Speculative { get; init; }
 
     /// <summary>
-    /// A speculative state computes the results of flowstdlib jobs itself, as predictions, so that a chain of
-    /// them (a loopback, a counter) runs ahead without waiting a round trip per step. The jobs still go to
+    /// A speculative state computes the results of flowstdlib jobs on loops itself, as predictions, so that a
+    /// chain of them (a loopback, a counter) runs ahead without waiting a round trip per step. The jobs still go to
     /// the executors, and the committed state takes only their results. For runs with remote executors.
     /// </summary>
     public bool PredictLibraryResults { get; init; }

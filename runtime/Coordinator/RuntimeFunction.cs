@@ -7,7 +7,7 @@ namespace Flowr.Runtime.Coordinator;
 /// <summary>A function's run-time state, owned by the coordinator thread.</summary>
 internal sealed class RuntimeFunction
 {
-    public RuntimeFunction(FunctionSpec spec, IFunctionImplementation implementation)
+    public RuntimeFunction(FunctionSpec spec, IFunctionImplementation implementation, bool onCycle = false)
     {
         Spec = spec;
         Implementation = implementation;
@@ -17,7 +17,7 @@ internal sealed class RuntimeFunction
         foreach (var input in Inputs) MayRunAhead |= !input.HasConstant;
         IsSink = spec.IsContext && Connections.Length == 0;
         ProducesValues = spec.IsContext && !IsSink;
-        Predictable = spec.ImplementationLocation.StartsWith(Library.FlowStdLib.UrlPrefix, StringComparison.Ordinal);
+        Predictable = onCycle && spec.ImplementationLocation.StartsWith(Library.FlowStdLib.UrlPrefix, StringComparison.Ordinal);
     }
 
     public FunctionSpec Spec { get; }
@@ -44,7 +44,11 @@ internal sealed class RuntimeFunction
     public readonly bool IsSink;
     /// <summary>A context function whose outputs feed the flow (args, stdin, files): only the committed state knows what it gives.</summary>
     public readonly bool ProducesValues;
-    /// <summary>A flowstdlib function: cheap, pure and built in, so a speculation may compute its results itself.</summary>
+    /// <summary>
+    /// A flowstdlib function (cheap, pure and built in) on a loop of connections: a speculation may compute
+    /// its results itself, since otherwise each step of the loop waits for the one before. Functions off
+    /// loops run ahead without it, and predicting them would only cost the coordinator time.
+    /// </summary>
     public readonly bool Predictable;
     /// <summary>
     /// Some input is fed by connections (not only an <c>always</c> constant), so later jobs may be created
