@@ -38,6 +38,8 @@ internal sealed partial class ExecutorConnection
     private long _outstandingNanoseconds;
     private double _meanJobNanoseconds = double.NaN;
     private int _missedDeadlines;
+    /// <summary>The executor answered the ping sent after the modules: it has compiled them.</summary>
+    private volatile bool _warm;
     /// <summary>Jobs still held here past their deadline (run in flowr too): they no longer take a place in the window.</summary>
     private int _lateHeld;
     private int _retiredCount;
@@ -76,10 +78,13 @@ internal sealed partial class ExecutorConnection
     {
         get
         {
+            // NOTE: with no local threads there is nobody else to run the jobs: they wait behind the compile.
+            if (!_warm && _service.HasLocalThreads) return 0;
             double rtt = RoundTripNanoseconds, job = Volatile.Read(ref _meanJobNanoseconds);
             if (double.IsNaN(rtt) || double.IsNaN(job)) return Math.Min(Capacity, 2 * Threads);
             double perThread = 2 + Math.Ceiling(rtt / Math.Max(job, 1_000));
-            return (int)Math.Clamp(Threads * perThread, 2 * Threads, Capacity);
+            // NOTE: an executor may offer less credit than two jobs a thread.
+            return (int)Math.Clamp(Threads * perThread, Math.Min(2 * Threads, Capacity), Capacity);
         }
     }
 
@@ -159,6 +164,51 @@ internal sealed partial class ExecutorConnection
 
     public void EndAssist() => _socket.EndAssist();
 
+    /// <summary>
+    /// As the executor joins: sends every WebAssembly module of the flow with its implementation, then a
+    /// ping. The executor compiles each module as it arrives (tens of ms) and answers the ping after, so
+    /// the compiling happens before any job, not in front of the first ones; until that first pong, an
+    /// executor beside local threads is given no jobs (<see cref="Window"/>).
+    /// </summary>
+    public void SendModulesAndPing()
+    {
+        if (_closed || _phase != Phase.Running) return;
+        lock (_sendGate)
+        {
+            try
+            {
+                _sendBuffer.Clear();
+                _sendBuffer.MaxMessageLength = _maxMessageToExecutor;
+                var wire = _service.Wire;
+                for (int implementation = 0; implementation < wire.Urls.Length; implementation++)
+                {
+                    if (wire.Shipped[implementation] is not { } wasm || _implementationSent[implementation]) continue;
+                    int before = _sendBuffer.Length;
+                    try
+                    {
+                        if (!_modulesSent.Contains(wasm.Module.Sha256)) WasmModuleTransfer.WriteModule(_sendBuffer, wasm.Module, wasm.Options);
+                    }
+                    catch (ProtocolException)
+                    {
+                        // More than the executor takes in one message: its first job will meet the same and run in flowr.
+                        _sendBuffer.Truncate(before);
+                        continue;
+                    }
+                    _modulesSent.Add(wasm.Module.Sha256);
+                    ControlMessages.WriteImplementation(_sendBuffer, implementation, wire.Urls[implementation]);
+                    _implementationSent[implementation] = true;
+                }
+                ControlMessages.WritePing(_sendBuffer, MessageType.Ping, (ulong)Stopwatch.GetTimestamp());
+                _socket.Send(_sendBuffer.WrittenSpan);
+            }
+            catch (Exception error) when (error is SocketException or ObjectDisposedException)
+            {
+                Log.Debug($"send to executor '{Name}' failed: {error.Message}");
+                _socket.Shutdown();
+            }
+        }
+    }
+
     /// <summary>A ping (which is also the heartbeat): the executor's pong measures the round trip.</summary>
     public void SendPing()
     {
@@ -182,6 +232,14 @@ internal sealed partial class ExecutorConnection
     {
         long now = Stopwatch.GetTimestamp();
         if (stamp > (ulong)now) throw new ProtocolException("a pong for a ping never sent");
+        if (!_warm)
+        {
+            // The first pong came after the modules were compiled: it says the executor is ready, not how far it is.
+            _warm = true;
+            SendPing();
+            _service.PumpTo(this);
+            return;
+        }
         // NOTE: an executor busy with jobs answers a ping late: then results measure the round trip instead.
         if (HasOutstanding && !double.IsNaN(RoundTripNanoseconds)) return;
         LearnRoundTrip(Stopwatch.GetElapsedTime((long)stamp, now).TotalNanoseconds);

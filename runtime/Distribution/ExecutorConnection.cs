@@ -175,8 +175,9 @@ internal sealed partial class ExecutorConnection : IFrameHandler
                 if (left <= TimeSpan.Zero) throw new ProtocolException("handshake took too long");
                 if (!_socket.ReceiveFrames(this, left)) throw new ProtocolException("closed during the handshake");
             }
+            // NOTE: before it is known as joined, so no job goes ahead of the modules.
+            SendModulesAndPing();
             _service.Joined(this);
-            SendPing();
             while (_socket.ReceiveFrames(this))
             {
             }

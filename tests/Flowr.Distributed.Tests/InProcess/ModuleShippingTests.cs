@@ -82,8 +82,48 @@ public sealed class ModuleShippingTests
         Assert.Equal(1, raw!.JobsReceived);
     }
 
-    /// <summary>Credit 1; records what it is announced; runs jobs with a module store, or refuses them all.</summary>
-    private sealed class RawExecutor(bool refuse) : IFrameHandler
+    [Fact]
+    public void Modules_travel_as_the_executor_joins_and_a_ping_follows_them_before_any_job()
+    {
+        var flow = TestFlows.ProvidedFanOut(width: 20, adds: 0);
+        RawExecutor? raw = null;
+        Task? task = null;
+        Harness.Run(flow, new JobServiceOptions(), service =>
+        {
+            raw = new RawExecutor(refuse: false);
+            task = Task.Factory.StartNew(() => raw.Run(service.Port), TaskCreationOptions.LongRunning);
+        });
+
+        Assert.True(task!.Wait(Limit));
+        Assert.Equal(Expected(20, 0), flow.Collected.Values.Order());
+        string implementation = "implementation wasm://sha256/" + WasmModule.HashOf(((WasmFunction)flow.Implementations[0]).Module.Binary);
+        // The module goes first, compiled on arrival, and the ping after it: no job overtakes them.
+        Assert.Equal(["module", implementation, "ping"], raw!.Sequence.Take(3));
+        Assert.True(raw.Sequence.IndexOf("jobs") > 2);
+    }
+
+    [Fact]
+    public void Beside_local_threads_an_executor_that_never_answers_the_ping_after_the_modules_gets_no_job()
+    {
+        var flow = TestFlows.ProvidedFanOut(width: 200, adds: 50);
+        RawExecutor? raw = null;
+        Task? task = null;
+        Harness.Run(flow, new JobServiceOptions(), service =>
+        {
+            raw = new RawExecutor(refuse: false, answerPings: false);
+            task = Task.Factory.StartNew(() => raw.Run(service.Port), TaskCreationOptions.LongRunning);
+            var joined = System.Diagnostics.Stopwatch.StartNew();
+            while (service.ExecutorCount == 0 && joined.Elapsed < Limit) Thread.Sleep(1);
+        }, localThreads: 2);
+
+        Assert.True(task!.Wait(Limit));
+        Assert.Equal(Expected(200, 50), flow.Collected.Values.Order());
+        Assert.Contains("module", raw!.Sequence);
+        Assert.Equal(0, raw.JobsReceived);
+    }
+
+    /// <summary>Credit 1; records what it is sent; runs jobs with a module store, or refuses them all.</summary>
+    private sealed class RawExecutor(bool refuse, bool answerPings = true) : IFrameHandler
     {
         private readonly WasmModuleStore _store = new();
         private readonly Dictionary<int, IFunctionImplementation?> _implementations = [];
@@ -92,6 +132,8 @@ public sealed class ModuleShippingTests
         private bool _done;
 
         public List<string> Announcements { get; } = [];
+        /// <summary>Every frame after the welcome, by kind: module, implementation URL, ping, jobs.</summary>
+        public List<string> Sequence { get; } = [];
         public int JobsReceived { get; private set; }
         public WasmOptions? Limits { get; private set; }
 
@@ -117,7 +159,19 @@ public sealed class ModuleShippingTests
                 case MessageType.Done:
                     _done = true;
                     break;
+                case MessageType.Ping:
+                    Sequence.Add("ping");
+                    if (answerPings)
+                    {
+                        using (var pong = new FrameBuffer(64))
+                        {
+                            ControlMessages.WritePing(pong, MessageType.Pong, ControlMessages.ReadPing(body));
+                            _frames!.Send(pong.WrittenSpan);
+                        }
+                    }
+                    break;
                 case MessageType.Module:
+                    Sequence.Add("module");
                     Announcements.Add("module");
                     Limits = WasmModuleTransfer.ReadModule(body).Limits;
                     _store.Accept(body);
@@ -125,9 +179,11 @@ public sealed class ModuleShippingTests
                 case MessageType.Implementation:
                     var (id, url) = ControlMessages.ReadImplementation(body);
                     Announcements.Add($"implementation {url}");
+                    Sequence.Add($"implementation {url}");
                     _implementations[id] = _store.Resolve(url);
                     break;
                 case MessageType.Jobs:
+                    Sequence.Add("jobs");
                     RunJobs(body);
                     break;
             }
