@@ -62,9 +62,14 @@ local_run() {
 printf '%-16s %8s %12s %12s %12s %8s %8s\n' example delay_us local_s t0_s remote_s t0/local remote/local
 for example in $EXAMPLES; do
   for delay in "${DELAYS[@]}"; do
-    l=$(for _ in $(seq "$RUNS"); do local_run "$example"; done | median)
-    z=$(for _ in $(seq "$RUNS"); do remote_run "-t 0" "$example" "$delay"; done | median)
-    r=$(for _ in $(seq "$RUNS"); do remote_run "--remote" "$example" "$delay"; done | median)
+    # Interleaved (local, -t 0, --remote, local, ...) so that the machine's slow spells fall on all three.
+    : > "$WORK/l" ; : > "$WORK/z" ; : > "$WORK/r"
+    for _ in $(seq "$RUNS"); do
+      local_run "$example" >> "$WORK/l"
+      remote_run "-t 0" "$example" "$delay" >> "$WORK/z"
+      remote_run "--remote" "$example" "$delay" >> "$WORK/r"
+    done
+    l=$(median < "$WORK/l"); z=$(median < "$WORK/z"); r=$(median < "$WORK/r")
     printf '%-16s %8s %12s %12s %12s %8.2f %8.2f\n' "$example" "$delay" "$l" "$z" "$r" "$(echo "$z / $l" | bc -l)" "$(echo "$r / $l" | bc -l)"
   done
 done

@@ -139,5 +139,13 @@ internal static class FlowRunner
             }
             Thread.Sleep(10);
         }
+        // Joined is not yet ready: each compiles the flow's WebAssembly modules first. An executor that
+        // never says it is ready holds the start back no longer than this.
+        if (!service.WaitUntilWarm(options.WaitExecutors, ExecutorWarmUpLimit))
+        {
+            Log.Info($"Starting the flow although not every executor has compiled its modules within {ExecutorWarmUpLimit.TotalSeconds:0} s");
+        }
     }
+
+    private static readonly TimeSpan ExecutorWarmUpLimit = TimeSpan.FromSeconds(2);
 }

@@ -55,6 +55,9 @@ internal sealed partial class ExecutorConnection : IFrameHandler
     /// <summary>True once the handshake is over (and, with a key, the executor proved it).</summary>
     public bool IsRunning => _phase == Phase.Running && !_closed;
 
+    /// <summary>It answered the ping sent after the flow's WebAssembly modules: it has compiled them.</summary>
+    public bool IsWarm => _warm;
+
     public void Start() => _thread.Start();
 
     public void OnFrame(MessageType type, ReadOnlySpan<byte> body)

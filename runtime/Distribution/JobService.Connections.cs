@@ -39,6 +39,22 @@ public sealed partial class JobService
     /// <summary>Remote executors connected now.</summary>
     public int ExecutorCount => _connections.Length;
 
+    /// <summary>
+    /// Waits, up to <paramref name="limit"/>, until <paramref name="count"/> of the executors connected have
+    /// compiled the flow's WebAssembly modules (they answered the ping sent after them), so that a flow held
+    /// for them does not start while they compile. True when they have.
+    /// </summary>
+    public bool WaitUntilWarm(int count, TimeSpan limit)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (_connections.Count(c => c.IsWarm) < count)
+        {
+            if (waited.Elapsed >= limit) return false;
+            Thread.Sleep(1);
+        }
+        return true;
+    }
+
     /// <summary>Remote executors that joined since the start.</summary>
     public int ExecutorsJoined { get; private set; }
 

@@ -122,6 +122,30 @@ public sealed class ModuleShippingTests
         Assert.Equal(0, raw.JobsReceived);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_executor_is_warm_once_it_answered_the_ping_after_the_modules(bool answersPings)
+    {
+        var flow = TestFlows.ProvidedFanOut(width: 20, adds: 0);
+        RawExecutor? raw = null;
+        Task? task = null;
+        bool warm = false;
+        Harness.Run(flow, new JobServiceOptions(), service =>
+        {
+            raw = new RawExecutor(refuse: false, answerPings: answersPings);
+            task = Task.Factory.StartNew(() => raw.Run(service.Port), TaskCreationOptions.LongRunning);
+            var joined = System.Diagnostics.Stopwatch.StartNew();
+            while (service.ExecutorCount == 0 && joined.Elapsed < Limit) Thread.Sleep(1);
+            // What `flowr --wait-executors N` waits for before it starts the flow.
+            warm = service.WaitUntilWarm(1, TimeSpan.FromMilliseconds(answersPings ? Limit.TotalMilliseconds : 300));
+        });
+
+        Assert.True(task!.Wait(Limit));
+        Assert.Equal(Expected(20, 0), flow.Collected.Values.Order());
+        Assert.Equal(answersPings, warm);
+    }
+
     /// <summary>Credit 1; records what it is sent; runs jobs with a module store, or refuses them all.</summary>
     private sealed class RawExecutor(bool refuse, bool answerPings = true) : IFrameHandler
     {
