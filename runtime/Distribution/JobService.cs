@@ -115,11 +115,16 @@ public sealed partial class JobService : IJobSink, IDisposable
             _hereSubmitted++;
             return _here!.TrySubmit(job);
         }
-        double mean = Costs.MeanNanoseconds(Wire.IdOfFunction[job.FunctionId]);
+        int implementation = Wire.IdOfFunction[job.FunctionId];
+        double mean = Costs.MeanNanoseconds(implementation);
         long cost = double.IsNaN(mean) ? 0 : (long)mean;
         job.PlacementCost = cost;
+        // A WebAssembly function not timed yet may be costly (that is why it is a module): it goes to the
+        // shared queue, which remote executors and idle local threads both take from, and its first results
+        // teach its cost. A flowstdlib function not timed yet is cheap: it stays here.
+        bool remote = double.IsNaN(mean) ? Wire.Shipped[implementation] is not null && _connections.Length > 0 : GoesRemote(cost);
         // NOTE: at most MaxInFlight jobs are in flight, in queues of twice that (MpmcQueue.Enqueue).
-        if (_local is not null && !GoesRemote(cost))
+        if (_local is not null && !remote)
         {
             Interlocked.Add(ref _localQueuedNanoseconds, cost);
             _localQueue!.Enqueue(job);

@@ -1,5 +1,5 @@
 // Copyright (c) flowr contributors. MIT licence.
-// row: input [y, [re, im, width, columns, rows, limit]]; result one line of text: the row y of a
+// row: input [[y, _], [re, im, width, columns, rows, limit]]; result one line of text: the row y of a
 // view `width` wide centred on re + im·i, `columns` characters by `rows` lines, each character
 // showing how many iterations of z = z^2 + c (at most `limit`) a point takes to leave |z| <= 2.
 // Deep zooms need thousands of iterations a point: each call is heavy work, the kind worth sending
@@ -33,11 +33,12 @@ static char shade(u32 count, u32 limit) {
 }
 
 __attribute__((export_name("run_wasm"))) int run_wasm(u8 *p, int len) {
-    double n[7];
-    if (scan_numbers(p, len, n, 7) != 7) return put_error(p, "row needs [y, [re, im, width, columns, rows, limit]]");
-    double y = n[0], re = n[1], im = n[2], width = n[3];
-    int columns = (int)n[4], rows = (int)n[5];
-    u32 limit = (u32)n[6];
+    // The line comes numbered, as data/enumerate gives it: [y, anything].
+    double n[8];
+    if (scan_numbers(p, len, n, 8) != 8) return put_error(p, "row needs [[y, _], [re, im, width, columns, rows, limit]]");
+    double y = n[0], re = n[2], im = n[3], width = n[4];
+    int columns = (int)n[5], rows = (int)n[6];
+    u32 limit = (u32)n[7];
     if (columns < 1 || columns > MAX_COLUMNS || rows < 1 || y < 0 || y >= rows || limit < 1) {
         return put_error(p, "row: y, columns (1-512), rows and limit out of range");
     }

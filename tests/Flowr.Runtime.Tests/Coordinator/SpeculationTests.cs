@@ -106,7 +106,7 @@ public class SpeculationTests
     [Fact]
     public void A_generator_chain_beside_heavy_consumers()
     {
-        // The shape of mandelbrot-zoom: a counter loops on itself and feeds a consumer of each number.
+        // A counter loops on itself and feeds a consumer of each number.
         AssertTheOneJobAtATimeRun(printed =>
         {
             var flow = new TestFlow();
