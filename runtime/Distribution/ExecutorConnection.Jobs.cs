@@ -80,6 +80,9 @@ internal sealed partial class ExecutorConnection
         {
             // NOTE: with no local threads there is nobody else to run the jobs: they wait behind the compile.
             if (!_warm && _service.HasLocalThreads) return 0;
+            // NOTE: an executor on this machine adds no processor when flowr's own threads already use them all;
+            // its jobs would only take turns with them, and pay the trip.
+            if (SameHost && _service.LocalThreadsUseEveryProcessor) return 0;
             double rtt = RoundTripNanoseconds, job = Volatile.Read(ref _meanJobNanoseconds);
             if (double.IsNaN(rtt) || double.IsNaN(job)) return Math.Min(Capacity, 2 * Threads);
             double perThread = 2 + Math.Ceiling(rtt / Math.Max(job, 1_000));

@@ -1,5 +1,6 @@
 // Copyright (c) flowr contributors. MIT licence.
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
 using Flowr.Runtime.Crypto;
 using Flowr.Runtime.Execution;
@@ -34,6 +35,7 @@ internal sealed partial class ExecutorConnection : IFrameHandler
         _implementationSent = new bool[service.Wire.Urls.Length];
         _refused = new bool[service.Wire.Urls.Length];
         Stats = new ExecutorStats("?", _socket.RemoteEndPoint);
+        SameHost = IsSameHost(socket);
         _thread = new Thread(Run) { IsBackground = true, Name = "executor-connection" };
     }
 
@@ -54,6 +56,18 @@ internal sealed partial class ExecutorConnection : IFrameHandler
 
     /// <summary>True once the handshake is over (and, with a key, the executor proved it).</summary>
     public bool IsRunning => _phase == Phase.Running && !_closed;
+
+    /// <summary>
+    /// The executor runs on this machine (it connected over loopback, or from this host's own address): its
+    /// threads share flowr's processors instead of adding any.
+    /// </summary>
+    public bool SameHost { get; }
+
+    private static bool IsSameHost(Socket socket)
+    {
+        if (socket.RemoteEndPoint is not IPEndPoint remote || socket.LocalEndPoint is not IPEndPoint local) return false;
+        return IPAddress.IsLoopback(remote.Address) || remote.Address.Equals(local.Address);
+    }
 
     /// <summary>It answered the ping sent after the flow's WebAssembly modules: it has compiled them.</summary>
     public bool IsWarm => _warm;
@@ -115,7 +129,7 @@ internal sealed partial class ExecutorConnection : IFrameHandler
         _executorNonce = hello.Nonce;
         _maxMessageToExecutor = Math.Min(hello.MaxMessageLength, _service.MaxMessageLength);
         Stats.Name = $"flowrex '{Name}'";
-        Stats.Where = $"{Architecture}, {Threads} thread(s), from {RemoteEndPoint}";
+        Stats.Where = $"{Architecture}, {Threads} thread(s), from {RemoteEndPoint}{(SameHost && _service.LocalThreadsUseEveryProcessor ? "; on this machine, whose processors flowr's threads already use: no jobs" : "")}";
         var key = _service.Key;
         byte[]? proof = key is null ? null : HandshakeCrypto.CoordinatorProof(key, _executorNonce, _coordinatorNonce);
         using (var buffer = new FrameBuffer(512))

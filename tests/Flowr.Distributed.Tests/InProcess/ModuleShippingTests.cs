@@ -114,7 +114,7 @@ public sealed class ModuleShippingTests
             task = Task.Factory.StartNew(() => raw.Run(service.Port), TaskCreationOptions.LongRunning);
             var joined = System.Diagnostics.Stopwatch.StartNew();
             while (service.ExecutorCount == 0 && joined.Elapsed < Limit) Thread.Sleep(1);
-        }, localThreads: 2);
+        }, localThreads: 1);
 
         Assert.True(task!.Wait(Limit));
         Assert.Equal(Expected(200, 50), flow.Collected.Values.Order());
@@ -144,6 +144,30 @@ public sealed class ModuleShippingTests
         Assert.True(task!.Wait(Limit));
         Assert.Equal(Expected(20, 0), flow.Collected.Values.Order());
         Assert.Equal(answersPings, warm);
+    }
+
+    [Fact]
+    public void An_executor_on_this_machine_gets_no_job_when_flowrs_threads_use_every_processor()
+    {
+        var flow = TestFlows.ProvidedFanOut(width: 200, adds: 50);
+        RawExecutor? raw = null;
+        Task? task = null;
+        IReadOnlyList<ExecutorReport> reports = [];
+        Harness.Run(flow, new JobServiceOptions(), service =>
+        {
+            raw = new RawExecutor(refuse: false);
+            task = Task.Factory.StartNew(() => raw.Run(service.Port), TaskCreationOptions.LongRunning);
+            var joined = System.Diagnostics.Stopwatch.StartNew();
+            while (service.ExecutorCount == 0 && joined.Elapsed < Limit) Thread.Sleep(1);
+            // Ready, so only the machine's processors can keep jobs from it.
+            Assert.True(service.WaitUntilWarm(1, Limit));
+            reports = service.ExecutorReports();
+        }, localThreads: Environment.ProcessorCount);
+
+        Assert.True(task!.Wait(Limit));
+        Assert.Equal(Expected(200, 50), flow.Collected.Values.Order());
+        Assert.Equal(0, raw!.JobsReceived);
+        Assert.Contains(reports, r => r.Where.Contains("on this machine, whose processors flowr's threads already use", StringComparison.Ordinal));
     }
 
     /// <summary>Credit 1; records what it is sent; runs jobs with a module store, or refuses them all.</summary>

@@ -49,7 +49,8 @@ public sealed class DeterminismTests
         DeleteOutputFile(directory);
         using var flowr = Child.Start(Binaries.Flowr, [.. mode, directory, .. Scenario.ArgsOf(directory)], ns, lab.Env,
             workingDirectory: directory, stdin: Scenario.StdinOf(directory));
-        Assert.Equal(0, flowr.WaitForExit(Limit));
+        int exit = flowr.WaitForExit(Limit);
+        Assert.True(exit == 0, $"flowr {string.Join(' ', mode)} exited with {exit}; stderr:\n{flowr.Tail()}");
         return flowr.Stdout + Scenario.OutputFileOf(directory);
     }
 
@@ -61,7 +62,8 @@ public sealed class DeterminismTests
             ns, lab.Env, workingDirectory: directory, stdin: Scenario.StdinOf(directory));
         flowr.WaitForStderr(l => l.Contains("executor(s) to join before starting the flow", StringComparison.Ordinal), Limit);
         using var flowrex = Child.Start(Binaries.Flowrex, ["-t", "2", "--coordinator", $"127.0.0.1:{JobPort}"], ns, lab.Env);
-        Assert.Equal(0, flowr.WaitForExit(Limit));
+        int exit = flowr.WaitForExit(Limit);
+        Assert.True(exit == 0, $"flowr {string.Join(' ', mode)} exited with {exit}; stderr:\n{flowr.Tail()}\nflowrex stderr:\n{flowrex.Tail()}");
         Assert.Contains(flowr.StderrLines, l => l.Contains("joined from", StringComparison.Ordinal));
         return flowr.Stdout + Scenario.OutputFileOf(directory);
     }
