@@ -85,7 +85,8 @@ internal sealed partial class ExecutorConnection
             if (SameHost && _service.LocalThreadsUseEveryProcessor) return 0;
             double rtt = RoundTripNanoseconds, job = Volatile.Read(ref _meanJobNanoseconds);
             if (double.IsNaN(rtt) || double.IsNaN(job)) return Math.Min(Capacity, 2 * Threads);
-            double perThread = 2 + Math.Ceiling(rtt / Math.Max(job, 1_000));
+            // One running and enough queued to cover the trip back; any more only waits there at the end of a flow.
+            double perThread = 1 + Math.Ceiling(rtt / Math.Max(job, 1_000));
             // NOTE: an executor may offer less credit than two jobs a thread.
             return (int)Math.Clamp(Threads * perThread, Math.Min(2 * Threads, Capacity), Capacity);
         }

@@ -107,7 +107,7 @@ public sealed partial class JobService : IJobSink, IDisposable
     internal WireImplementations Wire { get; }
     internal ImplementationCosts Costs { get; }
     internal bool HasLocalThreads => _local is not null;
-    internal bool LocalThreadsUseEveryProcessor => _local is not null && _localThreads >= Environment.ProcessorCount;
+    internal bool LocalThreadsUseEveryProcessor => _local is not null && _localThreads >= MachineProcessors.Count;
 
     public bool TrySubmit(Job job)
     {

@@ -162,7 +162,7 @@ public sealed class ModuleShippingTests
             // Ready, so only the machine's processors can keep jobs from it.
             Assert.True(service.WaitUntilWarm(1, Limit));
             reports = service.ExecutorReports();
-        }, localThreads: Environment.ProcessorCount);
+        }, localThreads: MachineProcessors.Count);
 
         Assert.True(task!.Wait(Limit));
         Assert.Equal(Expected(200, 50), flow.Collected.Values.Order());
