@@ -69,17 +69,19 @@ internal sealed partial class ExecutorConnection
     }
 
     /// <summary>
-    /// Jobs worth keeping on this executor: enough to cover a round trip and keep its threads busy, and no
-    /// more, within its credit. A deeper queue there only delays jobs that local threads or other executors
-    /// could run: with predicted results a whole flow's jobs may be ready at once, and the first executor
-    /// to ask would take them all.
+    /// Jobs worth keeping on this executor. Beside local threads: enough to cover a round trip and keep its
+    /// threads busy, and no more, within its credit (a deeper queue there only delays jobs the local threads
+    /// could run). With no local threads: its share of its credit, so that a burst of jobs (with predicted
+    /// results a whole flow's jobs may be ready at once) is not all taken by the first executor to ask.
     /// </summary>
     private int Window
     {
         get
         {
-            // NOTE: with no local threads there is nobody else to run the jobs: they wait behind the compile.
-            if (!_warm && _service.HasLocalThreads) return 0;
+            // With no local threads there is nobody else to run the jobs: each executor may hold its share of
+            // its credit (a deep queue keeps a fast stream of small jobs going; sharing it leaves some for the others).
+            if (!_service.HasLocalThreads) return Math.Max(Math.Min(Capacity, 2 * Threads), Capacity / Math.Max(1, _service.ExecutorCount));
+            if (!_warm) return 0;
             // NOTE: an executor on this machine adds no processor when flowr's own threads already use them all;
             // its jobs would only take turns with them, and pay the trip.
             if (SameHost && _service.LocalThreadsUseEveryProcessor) return 0;
