@@ -46,6 +46,8 @@ public sealed partial class RunState
     private readonly IntFifo _completed = new();
     private readonly bool _speculative;
     private long _lastId;
+    /// <summary>Where a speculation's job ids start; the committed run's count from 1, as upstream's do.</summary>
+    internal const long SpeculativeIds = 1L << 40;
     private long _oldestId = 1;
     private int _outstanding;
     private int _generation;
@@ -298,7 +300,9 @@ public sealed partial class RunState
         var adopted = _speculative && function.LegacyJob is not null ? Adopt(function, function.JobsCreated) : null;
         var job = adopted ?? RentJob(function);
         // NOTE: an adopted job keeps its id: an executor may be running it, and answers under that id.
-        if (adopted is null) job.Id = ++_lastId;
+        // NOTE: speculative ids live apart from committed ones: a committed job run directly and a
+        // speculative job may be out on one executor at once, which tells their results apart by id.
+        if (adopted is null) job.Id = _speculative ? SpeculativeIds + ++_lastId : ++_lastId;
         job.Generation = _generation;
         job.Index = function.JobsCreated++;
         job.Speculative = _speculative;

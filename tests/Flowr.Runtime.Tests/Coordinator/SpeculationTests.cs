@@ -284,4 +284,23 @@ public class SpeculationTests
             }
         }
     }
+
+    [Fact]
+    public void Speculative_job_ids_never_equal_committed_ones()
+    {
+        // An executor may hold a committed job run directly and a speculative job at once, and tells their
+        // results apart by id alone: equal ids once hung a flow (one result was taken as the other's).
+        var flow = new TestFlow();
+        int source = flow.Add("source", _ => JobOutcome.Ok(Value.FromArray([.. Enumerable.Range(1, 20).Select(n => Value.FromInt64(n))]), runAgain: false),
+            inputs: [Input(init: Once(0L))]);
+        int work = flow.Add("work", i => JobOutcome.Ok(i[0]), inputs: [Input()]);
+        flow.Connect(source, work);
+        var committed = flow.Build(new RunStateOptions { MaxInFlight = 1 });
+        var speculation = flow.Build(new RunStateOptions { MaxInFlight = 64, Speculative = true }, init: false);
+        speculation.SyncFrom(committed);
+        Assert.True(committed.TryTakeJob(out var committedJob));
+        Assert.True(speculation.TryTakeJob(out var speculativeJob));
+        Assert.Equal(1, committedJob.Id);
+        Assert.True(speculativeJob.Id > int.MaxValue, $"speculative Job#{speculativeJob.Id}");
+    }
 }
