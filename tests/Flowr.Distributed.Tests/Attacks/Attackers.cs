@@ -6,6 +6,29 @@ namespace Flowr.Distributed.Tests.Attacks;
 /// <summary>Starts <see cref="Attacker"/> roles as processes, and reads what flowr and flowrex use.</summary>
 internal static class Attackers
 {
+    /// <summary>readline (in flowr) → reverse (on an executor) → stdout: jobs come only as lines are written to its stdin.</summary>
+    public const string ReverseLinesFlow = """
+        flow = "reverse-lines"
+
+        [[process]]
+        source = "context://stdio/readline"
+        input.prompt = { always = "" }
+
+        [[process]]
+        source = "lib://flowstdlib/fmt/reverse"
+
+        [[process]]
+        source = "context://stdio/stdout"
+
+        [[connection]]
+        from = "readline/string"
+        to = "reverse"
+
+        [[connection]]
+        from = "reverse/reversed"
+        to = "stdout"
+        """;
+
     private static string Dotnet =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
         : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";

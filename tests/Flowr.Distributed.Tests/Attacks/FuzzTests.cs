@@ -15,28 +15,6 @@ public sealed class FuzzTests
     private const int JobPort = 47260;
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
 
-    /// <summary>readline (in flowr) → reverse (on an executor) → stdout: the flow waits for its stdin while the fuzzer works.</summary>
-    private const string EchoFlow = """
-        flow = "reverse-lines"
-
-        [[process]]
-        source = "context://stdio/readline"
-        input.prompt = { always = "" }
-
-        [[process]]
-        source = "lib://flowstdlib/fmt/reverse"
-
-        [[process]]
-        source = "context://stdio/stdout"
-
-        [[connection]]
-        from = "readline/string"
-        to = "reverse"
-
-        [[connection]]
-        from = "reverse/reversed"
-        to = "stdout"
-        """;
 
     [Fact]
     public void Flowr_survives_a_million_hostile_frames_from_an_executor_and_its_flow_is_right()
@@ -44,7 +22,7 @@ public sealed class FuzzTests
         using var lab = NetworkLab.Loopback(out string ns);
         string directory = Path.Combine(Path.GetTempPath(), $"flowr-fuzz-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "root.toml"), EchoFlow);
+        File.WriteAllText(Path.Combine(directory, "root.toml"), Attackers.ReverseLinesFlow);
         try
         {
             var env = Attackers.WithKey(lab, Key);

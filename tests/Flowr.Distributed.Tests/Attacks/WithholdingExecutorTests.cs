@@ -12,36 +12,13 @@ public sealed class WithholdingExecutorTests
     private const int JobPort = 47230;
     private static readonly TimeSpan Limit = Scenario.Limit;
 
-    /// <summary>readline (in flowr) → reverse (on an executor) → stdout: jobs come only as lines are written.</summary>
-    private const string EchoFlow = """
-        flow = "reverse-lines"
-
-        [[process]]
-        source = "context://stdio/readline"
-        input.prompt = { always = "" }
-
-        [[process]]
-        source = "lib://flowstdlib/fmt/reverse"
-
-        [[process]]
-        source = "context://stdio/stdout"
-
-        [[connection]]
-        from = "readline/string"
-        to = "reverse"
-
-        [[connection]]
-        from = "reverse/reversed"
-        to = "stdout"
-        """;
-
     [Fact]
     public void A_flow_finishes_right_beside_an_executor_that_withholds_every_result()
     {
         using var lab = NetworkLab.Loopback(out string ns);
         string directory = Path.Combine(Path.GetTempPath(), $"flowr-withhold-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "root.toml"), EchoFlow);
+        File.WriteAllText(Path.Combine(directory, "root.toml"), Attackers.ReverseLinesFlow);
         try
         {
             // The withholder is the only executor at first, so the first jobs go to it.
