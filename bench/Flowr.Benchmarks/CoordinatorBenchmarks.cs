@@ -46,6 +46,10 @@ public class CoordinatorBenchmarks
     [Benchmark(OperationsPerInvoke = ChainHops)]
     public long ChainHopOneThread() => new FlowCoordinator(_chain.Committed, _results, _oneThread, _chain.Speculation).Run().JobsCreated;
 
+    /// <summary>W1 as flowr runs it: each hop's add runs on the coordinator thread (no executor is idle-woken).</summary>
+    [Benchmark(OperationsPerInvoke = ChainHops)]
+    public long ChainHopRunHere() => new FlowCoordinator(_chain.Committed, _results, _oneThread, _chain.Speculation, runShortJobsHere: true).Run().JobsCreated;
+
     /// <summary>W2 with the default threads: jobs per second is 1 / this time.</summary>
     [Benchmark(OperationsPerInvoke = FanOutJobs)]
     public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut.Committed, _results, _defaultThreads, _fanOut.Speculation).Run().JobsCreated;

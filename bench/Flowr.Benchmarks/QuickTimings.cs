@@ -22,6 +22,11 @@ internal static class QuickTimings
         var fanOut = BenchmarkFlows.AsRun(options => BenchmarkFlows.FanOut(1_000, 200, options));
         Measure("chain, -t 1 (µs per hop)", repeats, 100_000, () => new FlowCoordinator(chain.Committed, results, one, chain.Speculation).Run(), perJobMicros: true);
         Measure($"fan-out, -t {threads} (jobs/s)", repeats, 200_000, () => new FlowCoordinator(fanOut.Committed, results, many, fanOut.Speculation).Run(), perJobMicros: false);
+        // As flowr runs a local flow: short flowstdlib jobs of a chain run on the coordinator thread.
+        Measure("chain, -t 1, short jobs run here (µs per hop)", repeats, 100_000,
+            () => new FlowCoordinator(chain.Committed, results, one, chain.Speculation, runShortJobsHere: true).Run(), perJobMicros: true);
+        Measure($"fan-out, -t {threads}, short jobs run here (jobs/s)", repeats, 200_000,
+            () => new FlowCoordinator(fanOut.Committed, results, many, fanOut.Speculation, runShortJobsHere: true).Run(), perJobMicros: false);
     }
 
     private static void Measure(string name, int repeats, int jobs, Func<RunMetrics> run, bool perJobMicros)

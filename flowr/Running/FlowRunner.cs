@@ -35,7 +35,8 @@ internal static class FlowRunner
         // The committed state runs one job at a time; the speculation beside it keeps up to -j - 1 (or
         // MaxJobsInFlight) more jobs out. With -j 1 there is none.
         var state = new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = 1 });
-        int ahead = options.MaxJobs > 0 ? options.MaxJobs - 1 : MaxJobsInFlight - 1;
+        // NOTE: -j beyond what the queues hold is no limit at all, so it is clamped to it.
+        int ahead = (options.MaxJobs > 0 ? Math.Min(options.MaxJobs, MaxJobsInFlight) : MaxJobsInFlight) - 1;
         var speculation = ahead > 0 ? new RunState(manifest, implementations, new RunStateOptions { MaxInFlight = ahead, Speculative = true, PredictLibraryResults = remote }) : null;
         // The debugger may widen the speculation mid-run (modify jobs=N), so it always has one, narrowed to -j.
         if (options.Debugger) speculation = Debugger.DebugSession.Speculation(manifest, implementations, ahead, MaxJobsInFlight - 1);
@@ -60,7 +61,9 @@ internal static class FlowRunner
                 {
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
-                var coordinator = new FlowCoordinator(state, results, librarySink, speculation);
+                // Short library jobs of a chain run on the coordinator thread, unless executors elsewhere
+                // were asked for or the debugger watches each job go out.
+                var coordinator = new FlowCoordinator(state, results, librarySink, speculation, runShortJobsHere: libraryThreads is not null && !options.Debugger);
                 if (options.Debugger)
                 {
                     // The debugger owns Ctrl-C and the terminal: no signal handling or status line from the session.

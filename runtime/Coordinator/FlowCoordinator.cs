@@ -11,7 +11,8 @@ namespace Flowr.Runtime.Coordinator;
 /// speculative state runs ahead, handing many jobs to the library sink. Each job the committed state makes
 /// takes the speculation's result when the speculation made the same job with the same inputs, and is
 /// run directly otherwise. The run is the one-job-at-a-time run whatever runs the jobs and however fast.
-/// It sleeps only when no result has come back.
+/// It sleeps only when no result has come back. When it may (<see cref="InlineJobs"/>), it runs a short
+/// library job itself rather than hand it to an idle executor thread and wait.
 /// </summary>
 public sealed class FlowCoordinator
 {
@@ -29,6 +30,9 @@ public sealed class FlowCoordinator
     private bool _restartSpeculation;
     private int _inFlight;
     private int _maxInFlight;
+    private readonly InlineJobs? _inline;
+    /// <summary>Speculative jobs run here before the committed state gets a turn to take their results.</summary>
+    private const int InlineBatch = 64;
 
     /// <param name="state">The committed run state; only this coordinator may touch it while it runs.</param>
     /// <param name="results">Where the sink posts finished jobs; it must hold every job the run states may have out.</param>
@@ -37,13 +41,21 @@ public sealed class FlowCoordinator
     /// A speculative run state of the same flow (<see cref="RunStateOptions.Speculative"/>), or null to run
     /// one job at a time.
     /// </param>
-    public FlowCoordinator(RunState state, ResultQueue results, IJobSink? librarySink, RunState? speculation = null)
+    /// <param name="runShortJobsHere">
+    /// Run a flowstdlib job on this thread when nothing else is out (a chain). Only for a sink of local
+    /// threads: an executor elsewhere was asked for to do the work.
+    /// </param>
+    public FlowCoordinator(RunState state, ResultQueue results, IJobSink? librarySink, RunState? speculation = null, bool runShortJobsHere = false)
     {
         _state = state;
         _speculation = speculation;
         _results = results;
         _librarySink = librarySink;
+        if (runShortJobsHere) _inline = new InlineJobs(state);
     }
+
+    /// <summary>Jobs this coordinator ran on its own thread, across its runs.</summary>
+    public long JobsRunHere => _inline?.JobsRun ?? 0;
 
     /// <summary>What the loop is doing now; included in hang diagnostics.</summary>
     public string Status => _status;
@@ -100,9 +112,10 @@ public sealed class FlowCoordinator
             else
             {
                 if (AdvanceCommitted()) continue;
-                Dispatch();
+                bool ranHere = Dispatch();
                 PublishProgress();
                 if (_state.IsFinished) break;
+                if (ranHere) continue;
             }
             _status = "waiting for a result";
             WaitForResults(cancellation);
@@ -170,10 +183,22 @@ public sealed class FlowCoordinator
                 _restartSpeculation = true;
                 break;
         }
+        if (RunsHere(waiting))
+        {
+            _inline!.Run(waiting);
+            _waiting = null;
+            _state.Complete(waiting);
+            AfterCommittedStep();
+            if (_restartSpeculation) RestartSpeculation();
+            return true;
+        }
         Submit(waiting);
         _waitingDispatched = true;
         return false;
     }
+
+    // NOTE: only with nothing out and nothing about to go: then the executor threads are idle anyway.
+    private bool RunsHere(Job job) => _inline is not null && _inFlight == 0 && _pendingFlush == 0 && _inline.Accepts(job);
 
     private void AfterCommittedStep()
     {
@@ -194,15 +219,31 @@ public sealed class FlowCoordinator
         _speculation?.SyncFrom(_state);
     }
 
-    private void Dispatch()
+    /// <summary>Hands out the speculation's jobs; true when it ran some here, so the states moved on without a result.</summary>
+    private bool Dispatch()
     {
+        int ranHere = 0;
         if (_speculation is not null)
         {
-            while (_speculation.TryTakeJob(out var job)) Submit(job);
+            while (_speculation.TryTakeJob(out var job))
+            {
+                // The only job to do: run it here, and go on with the jobs its result makes.
+                if (_speculation.JobsToDispatch == 0 && RunsHere(job))
+                {
+                    _inline!.Run(job);
+                    _speculation.Complete(job);
+                    if (++ranHere == InlineBatch) break;
+                    continue;
+                }
+                Submit(job);
+            }
         }
-        if (_pendingFlush == 0) return;
-        _librarySink!.Flush(_pendingFlush);
-        _pendingFlush = 0;
+        if (_pendingFlush > 0)
+        {
+            _librarySink!.Flush(_pendingFlush);
+            _pendingFlush = 0;
+        }
+        return ranHere > 0;
     }
 
     private void Submit(Job job)

@@ -9,7 +9,8 @@ namespace Flowr.Runtime.Execution;
 /// A fixed set of threads taking jobs from a lock-free queue, running them and posting the results.
 /// Used for the local library executors (<c>-t N</c>) and, beside remote executors, for the local
 /// threads of a job service, which take their own queue first and then the jobs remote executors
-/// may also take.
+/// may also take. The local executors' threads start with the first job: a flow whose jobs all run on
+/// the coordinator's thread (a chain of short jobs) never pays for starting them.
 /// </summary>
 public sealed class ExecutorThreads : IJobSink, IDisposable
 {
@@ -24,11 +25,12 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     private readonly ResultQueue _results;
     private readonly Thread[] _threads;
     private volatile bool _stopping;
+    private bool _started;
 
     public ExecutorThreads(string name, int threads, int capacity, ResultQueue results)
         // NOTE: twice the jobs that can be in flight: a slot a consumer has claimed but not yet
         // released cannot take a new item (MpmcQueue.Enqueue).
-        : this(name, threads, new MpmcQueue<Job>(capacity * 2), results)
+        : this(name, threads, new MpmcQueue<Job>(capacity * 2), results, startNow: false)
     {
     }
 
@@ -37,7 +39,7 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     /// others too) when it is empty; <see cref="Flush"/> or <see cref="Wake"/> wakes them.
     /// </summary>
     internal ExecutorThreads(string name, int threads, MpmcQueue<Job> jobs, ResultQueue results, MpmcQueue<Job>? steal = null,
-        IExecutionObserver? observer = null)
+        IExecutionObserver? observer = null, bool startNow = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _jobs = jobs;
@@ -45,17 +47,25 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
         _observer = observer;
         _results = results;
         _threads = new Thread[threads];
-        for (int i = 0; i < threads; i++)
-        {
-            _threads[i] = new Thread(Work) { IsBackground = true, Name = $"{name}-{i}" };
-            _threads[i].Start();
-        }
+        for (int i = 0; i < threads; i++) _threads[i] = new Thread(Work) { IsBackground = true, Name = $"{name}-{i}" };
+        if (startNow) Start();
+    }
+
+    private void Start()
+    {
+        _started = true;
+        foreach (var thread in _threads) thread.Start();
     }
 
     public int ThreadCount => _threads.Length;
 
+    /// <summary>The threads have been started (by the first job, or at once for a job service's).</summary>
+    internal bool Started => _started;
+
     public bool TrySubmit(Job job)
     {
+        // NOTE: only the coordinator's thread submits, so the first submission starts the threads once.
+        if (!_started) Start();
         // The coordinator never has more jobs in flight than half this queue (see MpmcQueue.Enqueue).
         _jobs.Enqueue(job);
         return true;
@@ -103,6 +113,11 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     /// <summary>Stops the threads once the queue is empty and waits for them.</summary>
     public void Dispose()
     {
+        if (!_started)
+        {
+            _waiter.Dispose();
+            return;
+        }
         _stopping = true;
         _waiter.Wake(_threads.Length);
         bool allStopped = true;
