@@ -11,8 +11,9 @@ namespace Flowr.Runtime.Coordinator;
 /// speculative state runs ahead, handing many jobs to the library sink. Each job the committed state makes
 /// takes the speculation's result when the speculation made the same job with the same inputs, and is
 /// run directly otherwise. The run is the one-job-at-a-time run whatever runs the jobs and however fast.
-/// It sleeps only when no result has come back. When it may (<see cref="InlineJobs"/>), it runs a short
-/// library job itself rather than hand it to an idle executor thread and wait.
+/// It sleeps only when no result has come back. When it may (<see cref="InlineJobs"/>), it runs short
+/// library jobs itself rather than hand them to an executor thread; then the speculation starts only with
+/// the first job worth a thread, since until then the committed state alone is the fastest run.
 /// </summary>
 public sealed class FlowCoordinator
 {
@@ -21,13 +22,21 @@ public sealed class FlowCoordinator
     private readonly RunState? _speculation;
     private readonly ResultQueue _results;
     private readonly IJobSink? _librarySink;
-    private volatile string _status = "not started";
+    // NOTE: an enum, not the text: it is stored on every step, and an int store needs no write barrier.
+    private volatile Phase _phase;
+    private enum Phase { NotStarted, Initializing, Dispatching, WaitingForAResult, Retiring, Finished }
     /// <summary>How long the end of a run waits for speculative jobs still out, so none comes back to a closed queue.</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
     private Job? _waiting;
     private int _pendingFlush;
     private bool _waitingDispatched;
     private bool _restartSpeculation;
+    /// <summary>The speculation runs beside the committed state (from the start, or from the first job worth a thread).</summary>
+    private bool _speculating;
+    /// <summary>Committed jobs in a row that could have run here with nothing out, while speculating.</summary>
+    private int _aloneStreak;
+    /// <summary>After this many such jobs the speculation stops until a job worth a thread comes again.</summary>
+    private const int AloneStreakToStop = 64;
     private int _inFlight;
     private int _maxInFlight;
     private readonly InlineJobs? _inline;
@@ -42,8 +51,8 @@ public sealed class FlowCoordinator
     /// one job at a time.
     /// </param>
     /// <param name="runShortJobsHere">
-    /// Run a flowstdlib job on this thread when nothing else is out (a chain). Only for a sink of local
-    /// threads: an executor elsewhere was asked for to do the work.
+    /// Run short flowstdlib jobs on this thread (<see cref="InlineJobs"/>). Only for a sink of local threads:
+    /// an executor elsewhere was asked for to do the work.
     /// </param>
     public FlowCoordinator(RunState state, ResultQueue results, IJobSink? librarySink, RunState? speculation = null, bool runShortJobsHere = false)
     {
@@ -58,7 +67,15 @@ public sealed class FlowCoordinator
     public long JobsRunHere => _inline?.JobsRun ?? 0;
 
     /// <summary>What the loop is doing now; included in hang diagnostics.</summary>
-    public string Status => _status;
+    public string Status => _phase switch
+    {
+        Phase.NotStarted => "not started",
+        Phase.Initializing => "initializing",
+        Phase.Dispatching => "dispatching",
+        Phase.WaitingForAResult => "waiting for a result",
+        Phase.Retiring => "retiring",
+        _ => "finished",
+    };
 
     // ---- Stop and progress, for the runner's signal handling and status line (any thread) ----
     private volatile bool _stopRequested;
@@ -94,15 +111,17 @@ public sealed class FlowCoordinator
         // [debugger] A run may follow one its observer stopped: nothing of that one is waiting now.
         _waiting = null;
         _waitingDispatched = _restartSpeculation = false;
-        _status = "initializing";
+        _phase = Phase.Initializing;
         _state.Init();
         _state.ContextChangedFlow = false;
-        _speculation?.SyncFrom(_state);
+        _speculating = _speculation is not null && _inline is null;
+        _aloneStreak = 0;
+        if (_speculating) _speculation!.SyncFrom(_state);
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug(_state.Describe());
         while (true)
         {
             if (ObserverStopped) break;
-            _status = "dispatching";
+            _phase = Phase.Dispatching;
             if (_stopRequested)
             {
                 // Nothing new: only the committed state's own job still out is worth its result.
@@ -117,9 +136,9 @@ public sealed class FlowCoordinator
                 if (_state.IsFinished) break;
                 if (ranHere) continue;
             }
-            _status = "waiting for a result";
+            _phase = Phase.WaitingForAResult;
             WaitForResults(cancellation);
-            _status = "retiring";
+            _phase = Phase.Retiring;
             while (_results.TryTake(out var job))
             {
                 _inFlight--;
@@ -147,7 +166,7 @@ public sealed class FlowCoordinator
         {
             DrainSpeculation();
         }
-        _status = "finished";
+        _phase = Phase.Finished;
         if (Log.IsEnabled(LogLevel.Debug)) Log.Debug($"Flow finished: {_state.Metrics.JobsCreated} jobs, {_state.Metrics.ValuesSent} values sent");
         return _state.Metrics;
     }
@@ -166,16 +185,41 @@ public sealed class FlowCoordinator
         }
         if (_waitingDispatched) return false;
         var waiting = _waiting;
+        if (_inline is not null)
+        {
+            bool alone = _inFlight == 0 && _inline.RunsAlone(waiting, othersReady: _state.ReadyCount > 0);
+            if (_speculating)
+            {
+                // Nothing has gone out for a while: running ahead only doubles the work. It starts again
+                // (a fresh copy of the committed state) with the next job worth a thread; the streak keeps
+                // that from happening more than once in so many jobs.
+                _aloneStreak = alone ? _aloneStreak + 1 : 0;
+                if (_aloneStreak == AloneStreakToStop) _speculating = false;
+            }
+            if (!_speculating)
+            {
+                // Nothing is out: the committed state alone, running its jobs here, is the fastest run.
+                if (alone)
+                {
+                    RunHere(waiting);
+                    return true;
+                }
+                // A job worth an executor thread: from now on the speculation keeps the threads busy.
+                if (_speculation is not null)
+                {
+                    _speculating = true;
+                    _aloneStreak = 0;
+                    _speculation.SyncFrom(_state);
+                }
+            }
+        }
         JobOutcome outcome = default;
-        var prediction = _speculation?.TryTakePrediction(waiting.FunctionId, waiting.Index, waiting.Inputs, out outcome) ?? Prediction.Behind;
+        var prediction = _speculating ? _speculation!.TryTakePrediction(waiting.FunctionId, waiting.Index, waiting.Inputs, out outcome) : Prediction.Behind;
         switch (prediction)
         {
             case Prediction.Ready:
                 waiting.Outcome = outcome;
-                _waiting = null;
-                _state.Complete(waiting);
-                AfterCommittedStep();
-                if (_restartSpeculation) RestartSpeculation();
+                Completed(waiting);
                 return true;
             case Prediction.Pending:
                 return false;
@@ -185,11 +229,7 @@ public sealed class FlowCoordinator
         }
         if (RunsHere(waiting))
         {
-            _inline!.Run(waiting);
-            _waiting = null;
-            _state.Complete(waiting);
-            AfterCommittedStep();
-            if (_restartSpeculation) RestartSpeculation();
+            RunHere(waiting);
             return true;
         }
         Submit(waiting);
@@ -197,8 +237,24 @@ public sealed class FlowCoordinator
         return false;
     }
 
-    // NOTE: only with nothing out and nothing about to go: then the executor threads are idle anyway.
-    private bool RunsHere(Job job) => _inline is not null && _inFlight == 0 && _pendingFlush == 0 && _inline.Accepts(job);
+    private void RunHere(Job waiting)
+    {
+        _inline!.Run(waiting);
+        Completed(waiting);
+    }
+
+    private void Completed(Job waiting)
+    {
+        _waiting = null;
+        _state.Complete(waiting);
+        AfterCommittedStep();
+        if (_restartSpeculation) RestartSpeculation();
+    }
+
+    // A short job always; a medium one only with nothing out and nothing about to go, when the executor
+    // threads are idle anyway.
+    private bool RunsHere(Job job) =>
+        _inline is not null && (_inline.RunsAnyway(job) || (_inFlight == 0 && _pendingFlush == 0 && _inline.MayRun(job)));
 
     private void AfterCommittedStep()
     {
@@ -210,25 +266,26 @@ public sealed class FlowCoordinator
     private void RestartSpeculation()
     {
         _restartSpeculation = false;
+        if (!_speculating) return;
         // NOTE: only between committed jobs: the copy must not see a committed job half done.
         if (_waiting is not null && _waitingDispatched)
         {
             _restartSpeculation = true;
             return;
         }
-        _speculation?.SyncFrom(_state);
+        _speculation!.SyncFrom(_state);
     }
 
     /// <summary>Hands out the speculation's jobs; true when it ran some here, so the states moved on without a result.</summary>
     private bool Dispatch()
     {
         int ranHere = 0;
-        if (_speculation is not null)
+        if (_speculating)
         {
-            while (_speculation.TryTakeJob(out var job))
+            while (_speculation!.TryTakeJob(out var job))
             {
-                // The only job to do: run it here, and go on with the jobs its result makes.
-                if (_speculation.JobsToDispatch == 0 && RunsHere(job))
+                // A short job, or the only job to do: run it here, and go on with the jobs its result makes.
+                if (_inline is not null && (_inline.RunsAnyway(job) || (_speculation.JobsToDispatch == 0 && RunsHere(job))))
                 {
                     _inline!.Run(job);
                     _speculation.Complete(job);

@@ -14,7 +14,16 @@ internal sealed class InputQueue
     private int _head;
     private int _count;
 
-    public InputQueue(InputSpec spec) => Spec = spec;
+    public InputQueue(InputSpec spec)
+    {
+        Spec = spec;
+        // Read on every job: kept here rather than two objects away in the spec.
+        if (spec.Initializer is { Kind: InitializerKind.Always } always)
+        {
+            HasConstant = true;
+            Constant = always.Value;
+        }
+    }
 
     public InputSpec Spec { get; }
 
@@ -113,10 +122,10 @@ internal sealed class InputQueue
     }
 
     /// <summary>True when this input is refilled after each job of its function (a function <c>always</c> initializer).</summary>
-    public bool HasConstant => Spec.Initializer is { Kind: InitializerKind.Always };
+    public bool HasConstant { get; }
 
     /// <summary>The <c>always</c> constant; only when <see cref="HasConstant"/>.</summary>
-    public Value Constant => Spec.Initializer!.Value;
+    public Value Constant { get; }
 
     /// <summary>
     /// The refill after a job that runs again: settles a refill a later job already took

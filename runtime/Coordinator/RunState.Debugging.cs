@@ -30,7 +30,7 @@ public sealed partial class RunState
     public int FunctionCount => _functions.Length;
 
     /// <summary>The most jobs that may ever be outstanding at once: <see cref="RunStateOptions.MaxInFlight"/>, or <c>-j</c> if lower.</summary>
-    public int WindowCapacity => _outbox.Capacity;
+    public int WindowCapacity { get; }
 
     /// <summary>
     /// Jobs that may be outstanding at once now, from 1 (0 for a speculative state, which then makes no job)

@@ -86,9 +86,11 @@ public sealed partial class RunState
         for (int i = 0; i < count; i++) _functionsOfFlow[_flowIndex[i]].Add(i);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxInFlight, 1);
         _maxOutstanding = _options.MaxJobs > 0 ? Math.Min(_options.MaxJobs, _options.MaxInFlight) : _options.MaxInFlight;
-        _window = new Job?[BitOperations.RoundUpToPowerOf2((uint)_maxOutstanding)];
+        // Only a committed state keeps its jobs in creation order; the outbox grows when it must.
+        _window = new Job?[_speculative ? 1 : BitOperations.RoundUpToPowerOf2((uint)_maxOutstanding)];
         _windowMask = _window.Length - 1;
-        _outbox = new JobFifo(_maxOutstanding);
+        _outbox = new JobFifo(Math.Min(_maxOutstanding, 64));
+        WindowCapacity = _maxOutstanding;
         Metrics = new RunMetrics { NumberOfFunctions = count };
     }
 
@@ -334,7 +336,7 @@ public sealed partial class RunState
         if (function.YoungestJob is null) function.OldestJob = job;
         else function.YoungestJob.NextOfFunction = job;
         function.YoungestJob = job;
-        function.OldestUnretired ??= job;
+        if (_speculative) function.OldestUnretired ??= job;
         function.InFlight++;
         if (!_speculative) _window[job.Id & _windowMask] = job;
         _outstanding++;
@@ -411,7 +413,9 @@ public sealed partial class RunState
 
     private static void ReturnJob(RuntimeFunction function, Job job)
     {
-        Array.Clear(job.Inputs);
+        // NOTE: a loop, not Array.Clear: a job has a few inputs, and the call costs more than clearing them.
+        var inputs = job.Inputs;
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = default;
         job.Outcome = default;
         job.NextOfFunction = null;
         job.NextFree = function.FreeJobs;

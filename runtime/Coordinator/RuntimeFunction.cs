@@ -10,6 +10,8 @@ internal sealed class RuntimeFunction
     public RuntimeFunction(FunctionSpec spec, IFunctionImplementation implementation, bool onCycle = false)
     {
         Spec = spec;
+        Id = spec.Id;
+        FlowId = spec.FlowId;
         Implementation = implementation;
         Inputs = new InputQueue[spec.Inputs.Count];
         for (int i = 0; i < Inputs.Length; i++) Inputs[i] = new InputQueue(spec.Inputs[i]);
@@ -21,8 +23,9 @@ internal sealed class RuntimeFunction
     }
 
     public FunctionSpec Spec { get; }
-    public int Id => Spec.Id;
-    public int FlowId => Spec.FlowId;
+    // NOTE: copies of the spec's, read on every job: one load rather than two.
+    public readonly int Id;
+    public readonly int FlowId;
     public IFunctionImplementation Implementation { get; }
     public InputQueue[] Inputs { get; }
     public OutputConnection[] Connections { get; }

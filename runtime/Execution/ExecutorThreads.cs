@@ -9,8 +9,8 @@ namespace Flowr.Runtime.Execution;
 /// A fixed set of threads taking jobs from a lock-free queue, running them and posting the results.
 /// Used for the local library executors (<c>-t N</c>) and, beside remote executors, for the local
 /// threads of a job service, which take their own queue first and then the jobs remote executors
-/// may also take. The local executors' threads start with the first job: a flow whose jobs all run on
-/// the coordinator's thread (a chain of short jobs) never pays for starting them.
+/// may also take. The local executors' threads, and their queue, come with the first job: a flow whose
+/// jobs all run on the coordinator's thread (a chain of short jobs) never pays for them.
 /// </summary>
 public sealed class ExecutorThreads : IJobSink, IDisposable
 {
@@ -18,7 +18,9 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     private const int TimingSample = 8;
     private static readonly Func<ExecutorThreads, bool> HasWorkOrStop =
         static self => self._stopping || !self._jobs.IsEmpty || (self._steal is { IsEmpty: false });
-    private readonly MpmcQueue<Job> _jobs;
+    // NOTE: made by the coordinator's thread before the threads start, which publishes it to them.
+    private MpmcQueue<Job> _jobs;
+    private readonly int _capacity;
     private readonly MpmcQueue<Job>? _steal;
     private readonly IExecutionObserver? _observer;
     private readonly IdleWaiter _waiter = new();
@@ -30,19 +32,20 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     public ExecutorThreads(string name, int threads, int capacity, ResultQueue results)
         // NOTE: twice the jobs that can be in flight: a slot a consumer has claimed but not yet
         // released cannot take a new item (MpmcQueue.Enqueue).
-        : this(name, threads, new MpmcQueue<Job>(capacity * 2), results, startNow: false)
+        : this(name, threads, null, results, startNow: false)
     {
+        _capacity = capacity * 2;
     }
 
     /// <summary>
     /// Threads over <paramref name="jobs"/>, taking from <paramref name="steal"/> (filled and drained by
     /// others too) when it is empty; <see cref="Flush"/> or <see cref="Wake"/> wakes them.
     /// </summary>
-    internal ExecutorThreads(string name, int threads, MpmcQueue<Job> jobs, ResultQueue results, MpmcQueue<Job>? steal = null,
+    internal ExecutorThreads(string name, int threads, MpmcQueue<Job>? jobs, ResultQueue results, MpmcQueue<Job>? steal = null,
         IExecutionObserver? observer = null, bool startNow = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        _jobs = jobs;
+        _jobs = jobs!;
         _steal = steal;
         _observer = observer;
         _results = results;
@@ -53,6 +56,7 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
 
     private void Start()
     {
+        _jobs ??= new MpmcQueue<Job>(_capacity);
         _started = true;
         foreach (var thread in _threads) thread.Start();
     }

@@ -8,13 +8,13 @@ using static Flowr.Runtime.Tests.Coordinator.TestFlow;
 namespace Flowr.Runtime.Tests.Execution;
 
 /// <summary>
-/// Short flowstdlib jobs of a chain run on the coordinator thread (no hand-off to an idle executor thread
-/// and back); several ready at once still go to the executor threads; a long one, or one of another
-/// library, never stays there; and the run prints what it prints without it.
+/// Short flowstdlib jobs run on the coordinator thread (no hand-off to an executor thread and back), and
+/// medium ones when they form a chain; medium ones ready side by side go to the executor threads; a long
+/// one, or one of another library, never stays there; and the run prints what it prints without it.
 /// </summary>
 public class InlineJobsTests
 {
-    private sealed record Outcome(string Printed, long JobsCreated, long RunHere, int CoordinatorJobs, int ThreadJobs, bool ThreadsStarted);
+    private sealed record Outcome(string Printed, long JobsCreated, long RunHere, int CoordinatorJobs, int ThreadJobs, bool ThreadsStarted, bool ResultsCame);
 
     /// <summary>Counts the library jobs that ran on the coordinator's thread and on others.</summary>
     private sealed class Where
@@ -47,7 +47,7 @@ public class InlineJobsTests
             return (metrics.JobsCreated, coordinator.JobsRunHere);
         }, TaskCreationOptions.LongRunning);
         Assert.True(run.Wait(TimeSpan.FromSeconds(60)), "coordinator did not finish");
-        return new Outcome(string.Join(' ', printed), run.Result.JobsCreated, run.Result.JobsRunHere, where.Coordinator, where.Threads, library.Started);
+        return new Outcome(string.Join(' ', printed), run.Result.JobsCreated, run.Result.JobsRunHere, where.Coordinator, where.Threads, library.Started, results.Made);
     }
 
     private static long Number(Value value) => value.TryGetInt64(out long n) ? n : throw new InvalidOperationException($"{value} is not an integer");
@@ -68,8 +68,14 @@ public class InlineJobsTests
         return flow;
     }
 
-    // A source of 2,000 numbers, each doubled by its own job, all printed.
-    private static TestFlow FanOut(Where where, List<string> printed)
+    private static void Busy(TimeSpan time)
+    {
+        long until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(time.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        while (System.Diagnostics.Stopwatch.GetTimestamp() < until) Thread.SpinWait(10);
+    }
+
+    // A source of 2,000 numbers, each doubled by its own job (taking jobTime), all printed.
+    private static TestFlow FanOut(Where where, List<string> printed, TimeSpan jobTime)
     {
         var flow = new TestFlow();
         int source = flow.Add("source", _ => JobOutcome.Ok(Value.FromArray([.. Enumerable.Range(1, 2000).Select(n => Value.FromInt64(n))]), runAgain: false),
@@ -77,7 +83,7 @@ public class InlineJobsTests
         int twice = flow.Add("twice", i =>
         {
             where.Ran();
-            Thread.SpinWait(2000);
+            if (jobTime > TimeSpan.Zero) Busy(jobTime);
             return JobOutcome.Ok(2 * Number(i[0]));
         }, inputs: [Input()]);
         int print = flow.Add("print", i => { printed.Add(Number(i[0]).ToString(System.Globalization.CultureInfo.InvariantCulture)); return JobOutcome.NoOutput(); }, context: true, inputs: [Input()]);
@@ -99,20 +105,38 @@ public class InlineJobsTests
         // Only the speculation's jobs ran anywhere; each one here, none on an executor thread.
         Assert.Equal(0, inline.ThreadJobs);
         Assert.Equal(201, inline.RunHere);
-        // No job ever went out, so the executor threads were never started.
+        // No job ever went out, so the executor threads were never started nor their queues made.
         Assert.False(inline.ThreadsStarted);
+        Assert.False(inline.ResultsCame);
         Assert.True(reference.ThreadsStarted);
+        Assert.True(reference.ResultsCame);
     }
 
     [Fact]
-    public void Many_ready_jobs_still_go_to_the_executor_threads()
+    public void Medium_jobs_ready_side_by_side_go_to_the_executor_threads()
     {
-        var reference = Run(FanOut, runHere: false);
-        var inline = Run(FanOut, runHere: true);
+        var medium = TimeSpan.FromMicroseconds(20);
+        var reference = Run((w, p) => FanOut(w, p, medium), runHere: false);
+        var inline = Run((w, p) => FanOut(w, p, medium), runHere: true);
 
         Assert.Equal(reference.Printed, inline.Printed);
         Assert.Equal(reference.JobsCreated, inline.JobsCreated);
+        // The first two judge the function (here); the others go out beside each other.
         Assert.True(inline.ThreadJobs > 1900, $"{inline.ThreadJobs} of 2000 jobs ran on executor threads");
+        Assert.True(inline.ThreadsStarted);
+    }
+
+    [Fact]
+    public void Short_jobs_ready_side_by_side_run_on_the_coordinator_thread_and_print_the_same()
+    {
+        var reference = Run((w, p) => FanOut(w, p, TimeSpan.Zero), runHere: false);
+        var inline = Run((w, p) => FanOut(w, p, TimeSpan.Zero), runHere: true);
+
+        Assert.Equal(reference.Printed, inline.Printed);
+        Assert.Equal(reference.JobsCreated, inline.JobsCreated);
+        Assert.Equal(2000, inline.CoordinatorJobs);
+        Assert.Equal(0, inline.ThreadJobs);
+        Assert.False(inline.ThreadsStarted);
     }
 
     [Fact]
@@ -121,10 +145,10 @@ public class InlineJobsTests
         var inline = Run((w, p) => Chain(w, p, stepTime: TimeSpan.FromMilliseconds(1)), runHere: true);
 
         Assert.Equal(string.Join(' ', Enumerable.Range(1, 200)), inline.Printed);
-        // The first job is not judged (it may have paid for a cold start); the second, long too, is the last here.
-        Assert.Equal(2, inline.CoordinatorJobs);
-        Assert.Equal(2, inline.RunHere);
-        Assert.Equal(199, inline.ThreadJobs);
+        // The first job is not judged (it may have paid for a cold start); two long ones in a row send it away.
+        Assert.Equal(3, inline.CoordinatorJobs);
+        Assert.Equal(3, inline.RunHere);
+        Assert.Equal(198, inline.ThreadJobs);
     }
 
     [Fact]
