@@ -8,7 +8,8 @@ namespace Flowr.Benchmarks;
 /// <summary>
 /// Whole in-process runs with real executor threads (W1, a chain of dependent adds; W2, a wide fan-out),
 /// configured as flowr runs a flow (the committed state and its speculation): the time per job includes
-/// the hand-off to an executor thread and back.
+/// the hand-off to an executor thread and back; the *RunHere* ones let the coordinator run short jobs
+/// itself, as flowr does in a local run.
 /// </summary>
 [MemoryDiagnoser]
 public class CoordinatorBenchmarks
@@ -53,4 +54,8 @@ public class CoordinatorBenchmarks
     /// <summary>W2 with the default threads: jobs per second is 1 / this time.</summary>
     [Benchmark(OperationsPerInvoke = FanOutJobs)]
     public long FanOutJobDefaultThreads() => new FlowCoordinator(_fanOut.Committed, _results, _defaultThreads, _fanOut.Speculation).Run().JobsCreated;
+
+    /// <summary>W2 as flowr runs it: the adds are short, so the coordinator runs them itself, the committed state alone.</summary>
+    [Benchmark(OperationsPerInvoke = FanOutJobs)]
+    public long FanOutJobRunHere() => new FlowCoordinator(_fanOut.Committed, _results, _defaultThreads, _fanOut.Speculation, runShortJobsHere: true).Run().JobsCreated;
 }
