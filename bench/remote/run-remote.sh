@@ -17,43 +17,13 @@ shift || true
 if [ $# -gt 0 ]; then DELAYS=("$@"); else DELAYS=(0 250 1000); fi
 EXAMPLES=${EXAMPLES:-"mandelbrot fibonacci mandelbrot-zoom"}
 THREADS=${FLOWREX_THREADS:-2}
-PUBLISH=$PWD/publish/linux-x64
-NS=flowr-bench-$$
-WORK=$(mktemp -d)
-cc -O2 -pthread -o "$WORK/delay-relay" bench/tools/delay-relay.c
-
-cleanup() {
-  for pid in $(ip netns pids "$NS" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
-  ip netns del "$NS" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-ip netns add "$NS"
-ip -n "$NS" link set lo up
-ip -n "$NS" link set lo multicast on
-ip -n "$NS" route add 224.0.0.0/4 dev lo
-in_ns() { ip netns exec "$NS" "$@"; }
+# shellcheck source=bench/remote/lab.sh
+. bench/remote/lab.sh
 
 args_of() { [ -f "examples/$1/test.args" ] && sed "s|^test.file$|$WORK/out.png|" "examples/$1/test.args" | tr '\n' ' '; true; }
-elapsed() { grep -E '^Elapsed time' | sed -E 's/.*: //'; }
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# One run with a flowrex through the relay: flowr listens on JOB_PORT, the relay on RELAY_PORT.
-remote_run() {
-  local mode=$1 example=$2 delay=$3
-  local job_port=47000 relay_port=47001
-  # NOTE: `ip netns exec` execs its command, so $! is the command's own PID.
-  ip netns exec "$NS" "$WORK/delay-relay" $relay_port $job_port "$delay" & local relay=$!
-  ip netns exec "$NS" ${FLOWR_TASKSET:-} "$PUBLISH/flowr" $mode --job-port $job_port --wait-executors 1 -m "examples/$example" $(args_of "$example") \
-    > "$WORK/out.txt" 2>"$WORK/err.txt" & local flowr=$!
-  sleep 0.2
-  ip netns exec "$NS" ${FLOWREX_TASKSET:-} "$PUBLISH/flowrex" -t "$THREADS" --coordinator 127.0.0.1:$relay_port > /dev/null 2>&1 & local flowrex=$!
-  wait $flowr || { cat "$WORK/err.txt" >&2; }
-  # NOTE: a flowrex with --coordinator reconnects when the flow ends; it has done its part.
-  kill -9 $flowrex $relay 2>/dev/null || true
-  wait $flowrex $relay 2>/dev/null || true
-  elapsed < "$WORK/out.txt"
-}
+# shellcheck disable=SC2046
+remote_run() { with_flowrex "$3" "${FLOWR_TASKSET:-}" "${FLOWREX_TASKSET:-}" "-t $THREADS" $1 "examples/$2" $(args_of "$2"); }
 
 local_run() {
   in_ns ${FLOWR_TASKSET:-} "$PUBLISH/flowr" -m "examples/$1" $(args_of "$1") 2>/dev/null | elapsed

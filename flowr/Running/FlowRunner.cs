@@ -46,6 +46,7 @@ internal static class FlowRunner
         {
             ExecutorThreads? libraryThreads = null;
             JobService? jobService = null;
+            FlowCoordinator? coordinator = null;
             JobAdvertiser? advertiser = null;
             try
             {
@@ -61,9 +62,11 @@ internal static class FlowRunner
                 {
                     librarySink = libraryThreads = new ExecutorThreads("executor", Math.Max(1, options.Threads), MaxJobsInFlight, results);
                 }
-                // Short library jobs of a chain run on the coordinator thread, unless executors elsewhere
-                // were asked for or the debugger watches each job go out.
-                var coordinator = new FlowCoordinator(state, results, librarySink, speculation, runShortJobsHere: libraryThreads is not null && !options.Debugger);
+                // Short library jobs run on the coordinator thread when the run has threads of its own (alone
+                // or beside flowrex executors: they are jobs worth keeping at home); not with -t 0, where
+                // flowrex was asked to do the work, nor under the debugger, which watches each job go out.
+                bool runShortJobsHere = options.Threads > 0 && !options.Debugger;
+                coordinator = new FlowCoordinator(state, results, librarySink, speculation, runShortJobsHere);
                 if (options.Debugger)
                 {
                     // The debugger owns Ctrl-C and the terminal: no signal handling or status line from the session.
@@ -87,9 +90,17 @@ internal static class FlowRunner
                 advertiser?.Dispose();
                 libraryThreads?.Dispose();
             }
-            session.Executors = jobService?.ExecutorReports();
+            session.Executors = ExecutorReports(jobService, coordinator);
         }
         return session.Finish(metrics);
+    }
+
+    /// <summary>With remote executors, what each did for <c>-m</c>, the coordinator's own thread first when it ran jobs.</summary>
+    private static IReadOnlyList<ExecutorReport>? ExecutorReports(JobService? service, FlowCoordinator? coordinator)
+    {
+        if (service?.ExecutorReports() is not { } reports) return null;
+        if (coordinator is not { JobsRunHere: > 0 } here) return reports;
+        return [new ExecutorReport("coordinator", "flowr's own thread, short jobs", here.JobsRunHere, null, null, 0, 0), .. reports];
     }
 
     /// <summary>Opens the job port for flowrex executors (docs/distributed.md, runtime/Protocol/PROTOCOL.md).</summary>
