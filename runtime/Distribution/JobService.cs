@@ -45,6 +45,8 @@ public sealed partial class JobService : IJobSink, IDisposable
     private volatile ExecutorThreads? _here;
     private int _hereSubmitted;
     private int _localSubmitted;
+    /// <summary>Jobs put in the shared queue since the last flush (coordinator thread only).</summary>
+    private int _sharedSubmitted;
     private long _localQueuedNanoseconds;
     private long _sharedQueuedNanoseconds;
 
@@ -134,6 +136,7 @@ public sealed partial class JobService : IJobSink, IDisposable
         }
         Interlocked.Add(ref _sharedQueuedNanoseconds, cost);
         _shared.Enqueue(job);
+        _sharedSubmitted++;
         return true;
     }
 
@@ -170,8 +173,10 @@ public sealed partial class JobService : IJobSink, IDisposable
             _localSubmitted = 0;
         }
         Pump();
-        // Idle local threads take what no executor took.
-        if (_local is not null && !_shared.IsEmpty) _local.Wake(1);
+        // Idle local threads take what no executor took: as many wake as jobs went there (a single one
+        // would run a batch of costly jobs alone while the others sleep).
+        if (_local is not null && !_shared.IsEmpty) _local.Wake(Math.Max(1, _sharedSubmitted));
+        _sharedSubmitted = 0;
         if (submitted <= AssistMaxBatch && _local is null) ReceiveResultsNow();
     }
 
