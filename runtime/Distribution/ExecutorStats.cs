@@ -7,10 +7,14 @@ namespace Flowr.Runtime.Distribution;
 public sealed record ExecutorReport(
     string Name, string Where, long JobsRun, double? MeanJobMicroseconds, double? RoundTripMilliseconds, long Refusals, long Redispatched)
 {
-    /// <summary>One line: name, where, jobs, mean job time, round trip, refusals, re-dispatches.</summary>
+    /// <summary>For flowr's own threads, the jobs each ran, in thread order; null otherwise.</summary>
+    public IReadOnlyList<long>? JobsPerThread { get; init; }
+
+    /// <summary>One line: name, where, jobs (each thread's, for flowr's threads), mean job time, round trip, refusals, re-dispatches.</summary>
     public string Format()
     {
         var text = string.Create(CultureInfo.InvariantCulture, $"  {Name} ({Where}): {JobsRun} jobs");
+        if (JobsPerThread is { Count: > 1 } each) text += $" ({string.Join(", ", each)} by thread)";
         if (MeanJobMicroseconds is { } mean) text += string.Create(CultureInfo.InvariantCulture, $", mean job {mean:0.###} µs");
         if (RoundTripMilliseconds is { } rtt) text += string.Create(CultureInfo.InvariantCulture, $", round trip {rtt:0.###} ms");
         if (Refusals > 0 || RoundTripMilliseconds is not null) text += $", refusals {Refusals}, re-dispatched {Redispatched}";
@@ -31,6 +35,8 @@ internal sealed class ExecutorStats(string name, string where)
     public long Redispatched;
     /// <summary>Moving mean round trip in nanoseconds; NaN for local threads or before the first pong.</summary>
     public double RoundTripNanoseconds = double.NaN;
+    /// <summary>For flowr's own threads: the jobs each took.</summary>
+    public long[]? JobsPerThread;
 
     public ExecutorReport Report()
     {
@@ -39,6 +45,9 @@ internal sealed class ExecutorStats(string name, string where)
         return new ExecutorReport(Name, Where, Interlocked.Read(ref JobsRun),
             timed == 0 ? null : Interlocked.Read(ref TimedNanoseconds) / 1000.0 / timed,
             double.IsNaN(rtt) ? null : rtt / 1e6,
-            Interlocked.Read(ref Refusals), Interlocked.Read(ref Redispatched));
+            Interlocked.Read(ref Refusals), Interlocked.Read(ref Redispatched))
+        {
+            JobsPerThread = JobsPerThread is { } each ? [.. each] : null,
+        };
     }
 }

@@ -86,7 +86,7 @@ public sealed partial class JobService : IJobSink, IDisposable
         Port = ((IPEndPoint)_listener.LocalEndPoint!).Port;
         if (localThreads > 0)
         {
-            _localStats = new ExecutorStats("local", $"{localThreads} thread(s) in flowr");
+            _localStats = new ExecutorStats("local", $"{localThreads} thread(s) in flowr") { JobsPerThread = new long[localThreads] };
             _localQueue = new MpmcQueue<Job>(options.MaxInFlight * 2);
             _local = new ExecutorThreads("executor", localThreads, _localQueue, results, _shared, new LocalObserver(this, _localStats, accounts: true));
         }
@@ -286,10 +286,11 @@ public sealed partial class JobService : IJobSink, IDisposable
     /// <summary>Counts what local threads run and learns run times; with <c>accounts</c>, keeps the queued-work estimates.</summary>
     private sealed class LocalObserver(JobService service, ExecutorStats stats, bool accounts) : IExecutionObserver
     {
-        public void Taken(Job job, bool stolen)
+        public void Taken(Job job, bool stolen, int thread)
         {
             if (accounts) Interlocked.Add(ref stolen ? ref service._sharedQueuedNanoseconds : ref service._localQueuedNanoseconds, -job.PlacementCost);
             Interlocked.Increment(ref stats.JobsRun);
+            if (stats.JobsPerThread is { } each) Interlocked.Increment(ref each[thread]);
         }
 
         public void Timed(Job job, long elapsedTicks)

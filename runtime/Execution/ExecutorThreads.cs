@@ -50,7 +50,11 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
         _observer = observer;
         _results = results;
         _threads = new Thread[threads];
-        for (int i = 0; i < threads; i++) _threads[i] = new Thread(Work) { IsBackground = true, Name = $"{name}-{i}" };
+        for (int i = 0; i < threads; i++)
+        {
+            int index = i;
+            _threads[i] = new Thread(() => Work(index)) { IsBackground = true, Name = $"{name}-{i}" };
+        }
         if (startNow) Start();
     }
 
@@ -83,7 +87,7 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
     /// <summary>Wakes sleeping threads: jobs they may steal have arrived.</summary>
     internal void Wake(int jobs) => _waiter.Wake(jobs);
 
-    private void Work()
+    private void Work(int index)
     {
         int count = 0;
         while (true)
@@ -97,7 +101,7 @@ public sealed class ExecutorThreads : IJobSink, IDisposable
                     if (job.Execute()) _results.Post(job);
                     continue;
                 }
-                _observer.Taken(job, stolen);
+                _observer.Taken(job, stolen, index);
                 if (++count % TimingSample != 0)
                 {
                     if (job.Execute()) _results.Post(job);
