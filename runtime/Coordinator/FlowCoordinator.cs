@@ -82,6 +82,9 @@ public sealed class FlowCoordinator
     private long _progressCreated;
     private long _progressRetired;
     private int _progressInFlight;
+    private int _steps;
+    /// <summary>Committed steps between two progress snapshots when no wait comes between them (a mask: 1,024).</summary>
+    private const int ProgressEvery = 1023;
 
     /// <summary>
     /// Asks the loop, from any thread, to create no more jobs, wait for those running, then end the run
@@ -130,7 +133,12 @@ public sealed class FlowCoordinator
             }
             else
             {
-                if (AdvanceCommitted()) continue;
+                if (AdvanceCommitted())
+                {
+                    // Jobs run here may go on for the whole run without a wait: the progress still moves.
+                    if ((++_steps & ProgressEvery) == 0) PublishProgress();
+                    continue;
+                }
                 bool ranHere = Dispatch();
                 PublishProgress();
                 if (_state.IsFinished) break;
