@@ -235,7 +235,7 @@ public sealed class FlowCoordinator
                 _restartSpeculation = true;
                 break;
         }
-        if (RunsHere(waiting))
+        if (RunsHere(waiting, othersToHandOut: false))
         {
             RunHere(waiting);
             return true;
@@ -259,10 +259,10 @@ public sealed class FlowCoordinator
         if (_restartSpeculation) RestartSpeculation();
     }
 
-    // A short job always; a medium one only with nothing out and nothing about to go, when the executor
-    // threads are idle anyway.
-    private bool RunsHere(Job job) =>
-        _inline is not null && (_inline.RunsAnyway(job) || (_inFlight == 0 && _pendingFlush == 0 && _inline.MayRun(job)));
+    // A short job always; a medium one only when it is the only job: nothing out, nothing about to go and
+    // nothing else to hand out, when the executor threads are idle anyway.
+    private bool RunsHere(Job job, bool othersToHandOut) =>
+        _inline is not null && (_inline.RunsAnyway(job) || (!othersToHandOut && _inFlight == 0 && _pendingFlush == 0 && _inline.MayRun(job)));
 
     private void AfterCommittedStep()
     {
@@ -293,7 +293,7 @@ public sealed class FlowCoordinator
             while (_speculation!.TryTakeJob(out var job))
             {
                 // A short job, or the only job to do: run it here, and go on with the jobs its result makes.
-                if (_inline is not null && (_inline.RunsAnyway(job) || (_speculation.JobsToDispatch == 0 && RunsHere(job))))
+                if (RunsHere(job, othersToHandOut: _speculation.JobsToDispatch > 0))
                 {
                     _inline!.Run(job);
                     _speculation.Complete(job);

@@ -13,8 +13,6 @@ internal sealed class JobFifo(int capacity)
 
     public int Count => _count;
 
-    public int Capacity => _items.Length;
-
     public void Enqueue(Job job)
     {
         // NOTE: it holds jobs in flight, which the run state caps at its capacity, and voided jobs not yet

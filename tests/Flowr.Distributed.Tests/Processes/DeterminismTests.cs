@@ -5,7 +5,8 @@ namespace Flowr.Distributed.Tests.Processes;
 /// A flow prints the same bytes however its jobs are run: flowr's default threads, one thread, every
 /// library job on a flowrex (<c>-t 0</c>), or flowr's threads and a flowrex together (<c>--remote</c>),
 /// run after run. Each remote run has a flowrex of its own, joined before the flow starts, so every
-/// mode really runs as named.
+/// mode really runs as named. (With <c>--remote</c> flowr keeps short flowstdlib jobs on its own thread,
+/// so there the flowrex runs the WebAssembly jobs; with <c>-t 0</c> it runs every library job.)
 /// </summary>
 public sealed class DeterminismTests
 {
