@@ -10,8 +10,8 @@ internal static class InProcess
 {
     internal static readonly CompilerOptions Options = new()
     {
-        StandardLibrary = new EmbeddedDefinitionTree(typeof(FlowStdLib).Assembly, FlowStdLib.Name),
-        Context = new EmbeddedDefinitionTree(typeof(InProcess).Assembly, "context"),
+        StandardLibrary = BuiltInDefinitionTree.StandardLibrary(),
+        Context = new BuiltInDefinitionTree("context", ContextDefinitionFiles.Paths, ContextDefinitionFiles.Utf8),
     };
 
     public static string Measure(string name, string directory, int size, int runs, bool phases)

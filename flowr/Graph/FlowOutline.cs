@@ -50,7 +50,7 @@ internal sealed class FlowOutlineReader
     private const string LibraryScheme = "lib://";
     private const string ContextScheme = "context://";
     private readonly IReadOnlyList<string> _librarySearchPath;
-    private readonly IDefinitionTree _standardLibrary = new EmbeddedDefinitionTree(typeof(FlowStdLib).Assembly, FlowStdLib.Name);
+    private readonly IDefinitionTree _standardLibrary = BuiltInDefinitionTree.StandardLibrary();
     private readonly Dictionary<string, OutlineDefinition> _read = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reading = new(StringComparer.Ordinal);
 

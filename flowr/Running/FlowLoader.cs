@@ -29,7 +29,7 @@ internal static class FlowLoader
         var compiler = new FlowCompiler(new CompilerOptions
         {
             LibrarySearchPath = CompilerOptions.BuildLibrarySearchPath(libDirs),
-            StandardLibrary = new EmbeddedDefinitionTree(typeof(FlowStdLib).Assembly, FlowStdLib.Name),
+            StandardLibrary = BuiltInDefinitionTree.StandardLibrary(),
             Context = ContextDefinitions.Tree,
             RemoveDeadCode = removeDeadCode,
             Warning = Log.Warn,

@@ -3,7 +3,7 @@ namespace Flowr.Runtime.Compiler;
 
 /// <summary>
 /// A tree of definition files addressed by '/'-separated paths relative to its root: the built-in
-/// flowstdlib and context definitions (embedded resources) or a library directory on disk.
+/// flowstdlib and context definitions (compiled into the program) or a library directory on disk.
 /// </summary>
 public interface IDefinitionTree
 {

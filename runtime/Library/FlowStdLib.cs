@@ -5,8 +5,8 @@ namespace Flowr.Runtime.Library;
 
 /// <summary>
 /// The built-in flowstdlib (README.md): native implementations of every library function,
-/// looked up by their <c>lib://flowstdlib/…</c> location. Their definitions are embedded resources
-/// named <c>flowstdlib/&lt;module&gt;/&lt;name&gt;.toml</c>. Implementations are stateless singletons and
+/// looked up by their <c>lib://flowstdlib/…</c> location. Their definitions are compiled in
+/// (<see cref="FlowStdLibDefinitions"/>, paths <c>&lt;module&gt;/&lt;name&gt;.toml</c>). Implementations are stateless singletons and
 /// safe to call from any thread.
 /// </summary>
 public static class FlowStdLib

@@ -1,5 +1,4 @@
 // Copyright (c) flowr contributors. MIT licence.
-using System.Reflection;
 using Flowr.Runtime.Compiler.Definitions;
 using Flowr.Runtime.Library;
 
@@ -24,16 +23,20 @@ public sealed class FlowStdLibRegistryTests
 
     private static readonly string[] s_flows = ["control/index_f", "math/range", "math/sequence", "matrix/multiply"];
 
-    private static Assembly Runtime => typeof(FlowStdLib).Assembly;
-
+    // "flowstdlib/<path>" for every definition compiled into the runtime.
     private static string[] EmbeddedDefinitions() =>
-        Runtime.GetManifestResourceNames().Where(name => name.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        FlowStdLibDefinitions.Paths.Select(path => Prefix + path).Order(StringComparer.Ordinal).ToArray();
 
-    private static string Text(string resource)
+    private static string Text(string resource) =>
+        System.Text.Encoding.UTF8.GetString(FlowStdLibDefinitions.Utf8(IndexOf(resource[Prefix.Length..])));
+
+    private static int IndexOf(string path)
     {
-        using var stream = Runtime.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        for (int index = 0; index < FlowStdLibDefinitions.Paths.Count; index++)
+        {
+            if (FlowStdLibDefinitions.Paths[index] == path) return index;
+        }
+        throw new KeyNotFoundException(path);
     }
 
     private static Definition Parse(string resource, List<string> warnings) =>

@@ -15,7 +15,7 @@ namespace Flowr.Runtime.Tests.Library;
 /// </summary>
 internal static class LibraryFlowRunner
 {
-    public static IDefinitionTree StandardLibrary() => new EmbeddedDefinitionTree(typeof(FlowStdLib).Assembly, FlowStdLib.Name);
+    public static IDefinitionTree StandardLibrary() => BuiltInDefinitionTree.StandardLibrary();
 
     public static FlowManifest Compile(string rootToml, List<string>? warnings = null)
     {

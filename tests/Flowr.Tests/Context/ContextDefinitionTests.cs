@@ -8,9 +8,7 @@ namespace Flowr.Tests.Context;
 public partial class ContextDefinitionTests
 {
     private static IEnumerable<string> EmbeddedPaths() =>
-        typeof(ContextDefinitions).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("context/", StringComparison.Ordinal))
-            .Select(name => name["context/".Length..^".toml".Length]);
+        ContextDefinitionFiles.Paths.Select(path => path[..^".toml".Length]);
 
     [Fact]
     public void Every_embedded_definition_has_an_implementation()

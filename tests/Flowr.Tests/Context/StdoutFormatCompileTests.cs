@@ -17,7 +17,7 @@ public sealed class StdoutFormatCompileTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "root.toml"), toml);
         return new FlowCompiler(new CompilerOptions
         {
-            StandardLibrary = new EmbeddedDefinitionTree(typeof(FlowStdLib).Assembly, FlowStdLib.Name),
+            StandardLibrary = BuiltInDefinitionTree.StandardLibrary(),
             Context = ContextDefinitions.Tree,
         }).Compile(_dir);
     }

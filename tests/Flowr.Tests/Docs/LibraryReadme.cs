@@ -13,7 +13,7 @@ namespace Flowr.Tests.Docs;
 /// </summary>
 internal static class LibraryReadme
 {
-    public const string Begin = "<!-- The table below is generated from the embedded definitions by tests/Flowr.Tests/Docs/LibraryReadme.cs; edit only its last column. -->";
+    public const string Begin = "<!-- The table below is generated from the compiled-in definitions by tests/Flowr.Tests/Docs/LibraryReadme.cs; edit only its last column. -->";
     public const string End = "<!-- End of the generated table. -->";
     private const string Header = "| function | inputs | outputs | semantics and edge-case choices |\n|---|---|---|---|\n";
 
@@ -25,14 +25,11 @@ internal static class LibraryReadme
     /// <summary>Every definition embedded under flowstdlib/, in path order.</summary>
     public static IReadOnlyList<Entry> Definitions()
     {
-        var assembly = typeof(FlowStdLib).Assembly;
-        var tree = new EmbeddedDefinitionTree(assembly, FlowStdLib.Name);
+        var tree = BuiltInDefinitionTree.StandardLibrary();
         var entries = new List<Entry>();
-        string prefix = FlowStdLib.Name + "/";
-        foreach (string resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (string path in FlowStdLibDefinitions.Paths.Order(StringComparer.Ordinal))
         {
-            string path = resource[prefix.Length..];
-            var toml = TomlTree.Parse(tree.ReadText(path), resource);
+            var toml = TomlTree.Parse(tree.ReadText(path), FlowStdLib.Name + "/" + path);
             entries.Add(new Entry(path[..^".toml".Length], toml.ContainsKey("flow"), Ios(toml, "input"), Ios(toml, "output")));
         }
         return entries;

@@ -24,7 +24,7 @@ public sealed class ScaleTests : IDisposable
 
     private CompilerOptions Options() => new()
     {
-        StandardLibrary = new EmbeddedDefinitionTree(typeof(FlowStdLib).Assembly, FlowStdLib.Name),
+        StandardLibrary = BuiltInDefinitionTree.StandardLibrary(),
         Context = FlowFiles.Context(),
         Warning = _files.Warnings.Add,
     };

@@ -94,13 +94,10 @@ public sealed class FastTomlReaderTests
     [Fact]
     public void Reads_every_embedded_definition_like_tomlyn()
     {
-        var assembly = typeof(FlowStdLib).Assembly;
-        var names = assembly.GetManifestResourceNames().Where(name => name.EndsWith(".toml", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(names);
-        foreach (string name in names)
+        Assert.NotEmpty(FlowStdLibDefinitions.Paths);
+        for (int index = 0; index < FlowStdLibDefinitions.Paths.Count; index++)
         {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
-            AssertSameAsTomlyn(reader.ReadToEnd());
+            AssertSameAsTomlyn(System.Text.Encoding.UTF8.GetString(FlowStdLibDefinitions.Utf8(index)));
         }
     }
 
