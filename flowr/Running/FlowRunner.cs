@@ -23,8 +23,7 @@ internal static class FlowRunner
         if (options.Graph || options.CompileOnly) return CompileOutputs.Write(loaded, options, stdout);
 
         var manifest = loaded.Manifest;
-        string flowUrl = new Uri(Path.GetFullPath(loaded.SourceFile)).AbsoluteUri;
-        var context = new ContextServices([flowUrl, .. options.FlowArgs], stdin, stdout, stderr);
+        var context = new ContextServices(new FlowArguments(loaded.SourceFile, options.FlowArgs), stdin, stdout, stderr);
         var implementations = ImplementationResolver.ResolveAll(manifest, context, Runtime.Compiler.CompilerOptions.BuildLibrarySearchPath(options.LibDirs));
         bool needsLibraryExecutor = manifest.Functions.Any(f => !f.IsContext);
         // Remote executors (flowrex) serve a run with -t 0, or with --remote; otherwise nothing listens

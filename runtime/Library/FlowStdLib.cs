@@ -17,19 +17,13 @@ public static class FlowStdLib
     /// <summary>The start of every flowstdlib implementation URL: <c>lib://flowstdlib/</c>.</summary>
     public const string UrlPrefix = "lib://" + Name + "/";
 
-    // NOTE: a plain dictionary: building a FrozenDictionary of these 40 keys cost more at start-up
-    // than all the lookups of a run save (bench/README.md, "Start-up").
-    private static readonly Dictionary<string, LibraryFunction> s_functions = BuildTable();
-
-    /// <summary>The canonical location of every function, e.g. <c>lib://flowstdlib/math/add</c>.</summary>
-    public static IReadOnlyCollection<string> FunctionLocations => Array.AsReadOnly(LibraryFunctions.All.Select(function => UrlPrefix + function.Path).ToArray());
-
-    private static Dictionary<string, LibraryFunction> BuildTable()
-    {
-        var table = new Dictionary<string, LibraryFunction>(LibraryFunctions.All.Length, StringComparer.Ordinal);
-        foreach (var function in LibraryFunctions.All) table.Add(function.Path, function);
-        return table;
-    }
+    /// <summary>The canonical location of every function, e.g. <c>lib://flowstdlib/math/add</c>: each definition that has an implementation.</summary>
+    public static IReadOnlyCollection<string> FunctionLocations =>
+        Array.AsReadOnly(FlowStdLibDefinitions.Paths
+            .Select(path => path[..^".toml".Length])
+            .Where(path => LibraryFunctions.Find(path) is not null)
+            .Select(path => UrlPrefix + path)
+            .ToArray());
 
     /// <summary>
     /// Finds the implementation of <paramref name="location"/>: <c>lib://flowstdlib/math/add</c>, or
@@ -58,13 +52,15 @@ public static class FlowStdLib
         function = null;
         if (location is null || !location.StartsWith(UrlPrefix, StringComparison.Ordinal)) return false;
         string path = location[UrlPrefix.Length..].TrimEnd('/');
-        if (s_functions.TryGetValue(path, out function)) return true;
+        function = LibraryFunctions.Find(path);
+        if (function is not null) return true;
 
         // "module/name/name" is the same function as "module/name".
         int slash = path.LastIndexOf('/');
         if (slash <= 0) return false;
         string parent = path[..slash];
-        return parent.EndsWith("/" + path[(slash + 1)..], StringComparison.Ordinal)
-            && s_functions.TryGetValue(parent, out function);
+        if (!parent.EndsWith("/" + path[(slash + 1)..], StringComparison.Ordinal)) return false;
+        function = LibraryFunctions.Find(parent);
+        return function is not null;
     }
 }

@@ -7,54 +7,60 @@ using MathLib = Flowr.Runtime.Library.Math;
 
 namespace Flowr.Runtime.Library;
 
-/// <summary>The table of built-in functions. Library flows (math/range, math/sequence, control/index_f, matrix/multiply) are definitions only.</summary>
+/// <summary>The built-in functions. Library flows (math/range, math/sequence, control/index_f, matrix/multiply) are definitions only.</summary>
 internal static class LibraryFunctions
 {
-    public static readonly LibraryFunction[] All =
-    [
-        new("control/compare_switch", CompareSwitch.Instance, 2),
-        new("control/index", Control.Index.Instance, 4),
-        new("control/join", Join.Instance, 2),
-        new("control/route", Route.Instance, 2),
-        new("control/select", Select.Instance, 3),
-        new("control/tap", Tap.Instance, 2),
+    /// <summary>
+    /// The function at <paramref name="path"/> (e.g. "math/add"), or null. A switch rather than a table:
+    /// a run makes (and runs the static constructors of) only the functions its flow uses, which is
+    /// part of a short flow's start-up (bench/README.md, "Start-up").
+    /// </summary>
+    public static LibraryFunction? Find(string path) => path switch
+    {
+        "control/compare_switch" => new(CompareSwitch.Instance, 2),
+        "control/index" => new(Control.Index.Instance, 4),
+        "control/join" => new(Join.Instance, 2),
+        "control/route" => new(Route.Instance, 2),
+        "control/select" => new(Select.Instance, 3),
+        "control/tap" => new(Tap.Instance, 2),
 
-        new("data/accumulate", Accumulate.Instance, 3),
-        new("data/append", Append.Instance, 2),
-        new("data/array_get", ArrayGet.Instance, 2),
-        new("data/array_set", ArraySet.Instance, 3),
-        new("data/avg", Avg.Instance, 3),
-        new("data/bin_count", BinCount.Instance, 2),
-        new("data/count", Count.Instance, 2),
-        new("data/duplicate", Duplicate.Instance, 2),
-        new("data/enumerate", Enumerate.Instance, 1),
-        new("data/info", Info.Instance, 1),
-        new("data/max", Max.Instance, 2),
-        new("data/min", Min.Instance, 2),
-        new("data/ordered_split", OrderedSplit.Instance, 2),
-        new("data/remove", Remove.Instance, 2),
-        new("data/sort", Sort.Instance, 1),
-        new("data/split", Split.Instance, 2),
-        new("data/zip", Zip.Instance, 2),
+        "data/accumulate" => new(Accumulate.Instance, 3),
+        "data/append" => new(Append.Instance, 2),
+        "data/array_get" => new(ArrayGet.Instance, 2),
+        "data/array_set" => new(ArraySet.Instance, 3),
+        "data/avg" => new(Avg.Instance, 3),
+        "data/bin_count" => new(BinCount.Instance, 2),
+        "data/count" => new(Count.Instance, 2),
+        "data/duplicate" => new(Duplicate.Instance, 2),
+        "data/enumerate" => new(Enumerate.Instance, 1),
+        "data/info" => new(Info.Instance, 1),
+        "data/max" => new(Max.Instance, 2),
+        "data/min" => new(Min.Instance, 2),
+        "data/ordered_split" => new(OrderedSplit.Instance, 2),
+        "data/remove" => new(Remove.Instance, 2),
+        "data/sort" => new(Sort.Instance, 1),
+        "data/split" => new(Split.Instance, 2),
+        "data/zip" => new(Zip.Instance, 2),
 
-        new("fmt/reverse", Reverse.Instance, 1),
-        new("fmt/to_json", ToJson.Instance, 1),
-        new("fmt/to_string", ToStringFunction.Instance, 1),
+        "fmt/reverse" => new(Reverse.Instance, 1),
+        "fmt/to_json" => new(ToJson.Instance, 1),
+        "fmt/to_string" => new(ToStringFunction.Instance, 1),
 
-        new("math/add", MathLib.Add.Instance, 2),
-        new("math/compare", MathLib.Compare.Instance, 2),
-        new("math/cos", MathLib.Cos.Instance, 1),
-        new("math/divide", MathLib.Divide.Instance, 2),
-        new("math/multiply", MathLib.Multiply.Instance, 2),
-        new("math/range_split", MathLib.RangeSplit.Instance, 1),
-        new("math/sin", MathLib.Sin.Instance, 1),
-        new("math/sqrt", MathLib.Sqrt.Instance, 1),
-        new("math/subtract", MathLib.Subtract.Instance, 2),
-        new("math/tan", MathLib.Tan.Instance, 1),
+        "math/add" => new(MathLib.Add.Instance, 2),
+        "math/compare" => new(MathLib.Compare.Instance, 2),
+        "math/cos" => new(MathLib.Cos.Instance, 1),
+        "math/divide" => new(MathLib.Divide.Instance, 2),
+        "math/multiply" => new(MathLib.Multiply.Instance, 2),
+        "math/range_split" => new(MathLib.RangeSplit.Instance, 1),
+        "math/sin" => new(MathLib.Sin.Instance, 1),
+        "math/sqrt" => new(MathLib.Sqrt.Instance, 1),
+        "math/subtract" => new(MathLib.Subtract.Instance, 2),
+        "math/tan" => new(MathLib.Tan.Instance, 1),
 
-        new("matrix/compose_matrix", ComposeMatrix.Instance, 2),
-        new("matrix/duplicate_rows", DuplicateRows.Instance, 2),
-        new("matrix/multiply_row", MultiplyRow.Instance, 4),
-        new("matrix/transpose", Transpose.Instance, 1),
-    ];
+        "matrix/compose_matrix" => new(ComposeMatrix.Instance, 2),
+        "matrix/duplicate_rows" => new(DuplicateRows.Instance, 2),
+        "matrix/multiply_row" => new(MultiplyRow.Instance, 4),
+        "matrix/transpose" => new(Transpose.Instance, 1),
+        _ => null,
+    };
 }

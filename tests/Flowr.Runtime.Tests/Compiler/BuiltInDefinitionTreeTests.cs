@@ -77,4 +77,10 @@ public sealed class BuiltInDefinitionTreeTests
         Assert.Equal("function = \"c\"", tree.ReadText(file));
         Assert.False(tree.TryResolve("a", out _));
     }
+
+    [Fact]
+    public void Paths_out_of_order_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new BuiltInDefinitionTree("test", ["b.toml", "a.toml"], _ => "x"u8));
+    }
 }

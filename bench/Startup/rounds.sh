@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The start-up comparison of run.sh in interleaved rounds: ROUNDS hyperfine runs of RUNS runs of each
+# command, so that a machine whose speed drifts (a shared VM) moves every command alike; prints the
+# median of all runs of each command and its ratio to the plain program. Usage:
+#   bench/Startup/rounds.sh [ROUNDS] [RUNS]   (needs publish/linux-x64/flowr and the plain program of run.sh)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-10}
+runs=${2:-30}
+plain=artifacts/startup-plain/plain-fibonacci
+flowr=publish/linux-x64/flowr
+[ -x "$plain" ] && [ -x "$flowr" ] || { echo "run bench/Startup/run.sh once first (it publishes the plain program)" >&2; exit 1; }
+"$flowr" -c examples/fibonacci >/dev/null
+trap 'rm -f examples/fibonacci/manifest.json' EXIT
+out=$(mktemp -d)
+for round in $(seq "$rounds"); do
+  hyperfine -N --warmup 3 -r "$runs" --export-json "$out/$round.json" \
+    "$plain" "$flowr examples/fibonacci" "$flowr examples/fibonacci/manifest.json" \
+    "$flowr examples/hello-world" "$plain --version" "$flowr --version" >/dev/null 2>&1
+done
+python3 - "$out" <<'PY'
+import glob, json, statistics, sys
+times = {}
+for file in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    for result in json.load(open(file))["results"]:
+        times.setdefault(result["command"], []).extend(t * 1000 for t in result["times"])
+median = {command: statistics.median(values) for command, values in times.items()}
+plain_run = next(c for c in median if c.endswith("plain-fibonacci"))
+plain_version = next(c for c in median if c.endswith("plain-fibonacci --version"))
+print("| command | median ms | quartiles ms | / plain |")
+print("|---|---:|---:|---:|")
+for command, values in times.items():
+    q = statistics.quantiles(values, n=4)
+    base = median[plain_version] if command.endswith("--version") else median[plain_run]
+    print(f"| `{command}` | {median[command]:.2f} | {q[0]:.2f}–{q[2]:.2f} | {median[command] / base:.2f} |")
+PY
+rm -rf "$out"
