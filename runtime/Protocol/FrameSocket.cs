@@ -47,8 +47,18 @@ public sealed partial class FrameSocket : IDisposable
     public FrameSocket(Socket socket)
     {
         _socket = socket;
-        RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "?";
-        _socket.NoDelay = true;
+        // A connection the peer has already reset (a coordinator that accepts and drops at once) fails
+        // here as in any later call; that is for the first send or receive to report, in the path that
+        // handles a dropped connection, so nothing here throws.
+        try
+        {
+            RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "?";
+            _socket.NoDelay = true;
+        }
+        catch (SocketException)
+        {
+            RemoteEndPoint ??= "?";
+        }
         // NOTE: non-blocking: Send must never wait for a peer that does not read (see FrameSocket.Sending.cs).
         _socket.Blocking = false;
     }

@@ -1,5 +1,4 @@
 // Copyright (c) flowr contributors. MIT licence.
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Flowr.Runtime.Logging;
@@ -14,8 +13,15 @@ namespace Flowr.Runtime.Wasm;
 /// </summary>
 public sealed class WasmModule
 {
-    // Compiled code by SHA-256; each WasmModule wrapper keeps the name it was loaded under.
-    private static readonly ConcurrentDictionary<string, Lazy<Module>> s_cache = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The most compiled modules the cache keeps: far more than a flow uses, and a long-running flowrex,
+    /// sent module after module by flow after flow (or by a hostile coordinator), stays bounded.
+    /// </summary>
+    public const int MaxCachedModules = 64;
+
+    // Compiled code by SHA-256, the least recently used forgotten first; each WasmModule wrapper keeps
+    // the name it was loaded under, and its compiled code for as long as it lives.
+    private static readonly BoundedCache<Lazy<Module>> s_cache = new(MaxCachedModules);
 
     private WasmModule(string name, byte[] binary, string sha256, Module compiled)
     {
@@ -36,7 +42,7 @@ public sealed class WasmModule
 
     internal Module Compiled { get; }
 
-    /// <summary>Number of distinct modules compiled by this process.</summary>
+    /// <summary>Number of distinct modules in the cache (at most <see cref="MaxCachedModules"/>).</summary>
     public static int CachedCount => s_cache.Count;
 
     /// <summary>Loads a <c>.wasm</c> or <c>.wat</c> file (by extension); throws <see cref="WasmException"/> with the reason.</summary>
@@ -79,9 +85,8 @@ public sealed class WasmModule
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(binary);
         string sha256 = HashOf(binary);
-        var lazy = s_cache.GetOrAdd(sha256, static (hash, state) =>
-            new Lazy<Module>(() => Compile(state.name, state.binary, hash), LazyThreadSafetyMode.ExecutionAndPublication),
-            (name, binary));
+        var lazy = s_cache.GetOrAdd(sha256, hash =>
+            new Lazy<Module>(() => Compile(name, binary, hash), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return new WasmModule(name, binary, sha256, lazy.Value);
@@ -89,7 +94,7 @@ public sealed class WasmModule
         catch (WasmException)
         {
             // An invalid module is not cached: the next attempt reports the error again.
-            s_cache.TryRemove(new KeyValuePair<string, Lazy<Module>>(sha256, lazy));
+            s_cache.Remove(sha256, lazy);
             throw;
         }
     }
@@ -97,8 +102,8 @@ public sealed class WasmModule
     /// <summary>Lower-case hex SHA-256 of a module binary, as <see cref="Sha256"/> names it (managed: no OpenSSL needed).</summary>
     public static string HashOf(ReadOnlySpan<byte> binary) => Convert.ToHexStringLower(Crypto.Sha256.HashData(binary));
 
-    /// <summary>True when a module with this SHA-256 (lower-case hex) has been compiled by this process.</summary>
-    public static bool IsCompiled(string sha256) => s_cache.TryGetValue(sha256, out var lazy) && lazy.IsValueCreated;
+    /// <summary>True when a module with this SHA-256 (lower-case hex) is compiled and in the cache.</summary>
+    public static bool IsCompiled(string sha256) => s_cache.TryPeek(sha256, out var lazy) && lazy.IsValueCreated;
 
     private static Module Compile(string name, byte[] binary, string sha256)
     {

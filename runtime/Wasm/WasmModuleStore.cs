@@ -12,11 +12,21 @@ namespace Flowr.Runtime.Wasm;
 /// <see cref="UnavailableImplementation"/>: the executor keeps running, refuses its jobs, and the
 /// coordinator sees why. Thread-safe. <see cref="Interrupt"/> stops the calls still running when the
 /// connection ends; disposing releases the instances of the functions it made (compiled modules stay
-/// cached for the next connection).
+/// cached for the next connection). A connection may send at most <see cref="MaxModules"/> modules
+/// of at most <see cref="MaxModuleBytes"/> in all: more is no flow's need, so it is a protocol error.
 /// </summary>
 public sealed class WasmModuleStore : IDisposable
 {
+    /// <summary>The most distinct modules one connection may send.</summary>
+    public const int MaxModules = 64;
+
+    /// <summary>The most module bytes one connection may send, counted once per distinct module: 256 MiB.</summary>
+    public const long MaxModuleBytes = 256L * 1024 * 1024;
+
     private readonly Dictionary<string, Entry> _modules = new(StringComparer.Ordinal);
+    private readonly int _maxModules = MaxModules;
+    private readonly long _maxBytes = MaxModuleBytes;
+    private long _bytes;
     private readonly List<WasmFunction> _functions = [];
     private readonly Lock _lock = new();
     private readonly string? _refusal;
@@ -35,6 +45,14 @@ public sealed class WasmModuleStore : IDisposable
         _caps = caps;
     }
 
+    /// <summary>A store with other limits on what one connection may send (tests).</summary>
+    internal WasmModuleStore(WasmCaps caps, int maxModules, long maxBytes)
+        : this(caps)
+    {
+        _maxModules = maxModules;
+        _maxBytes = maxBytes;
+    }
+
     private WasmModuleStore(string refusal) => _refusal = refusal;
 
     /// <summary>A store that checks module frames but runs no WebAssembly: every module resolves to <paramref name="reason"/>.</summary>
@@ -46,11 +64,13 @@ public sealed class WasmModuleStore : IDisposable
 
     /// <summary>
     /// Takes a <c>module</c> frame body: verifies the SHA-256 and compiles the module (once per
-    /// process). Throws <see cref="Protocol.ProtocolException"/> only for a malformed frame.
+    /// process). Throws <see cref="Protocol.ProtocolException"/> for a malformed frame, and for a module
+    /// beyond the connection's limits (<see cref="MaxModules"/>, <see cref="MaxModuleBytes"/>).
     /// </summary>
     public void Accept(ReadOnlySpan<byte> body)
     {
         var (sha256, name, binary, limits) = WasmModuleTransfer.ReadModule(body);
+        CountAgainstLimits(sha256, binary.Length);
         Entry entry;
         if (_refusal is not null)
         {
@@ -75,6 +95,24 @@ public sealed class WasmModuleStore : IDisposable
             }
         }
         lock (_lock) _modules[sha256] = entry;
+    }
+
+    // Checked before the module is hashed or compiled, so going over costs the executor nothing.
+    private void CountAgainstLimits(string sha256, int length)
+    {
+        lock (_lock)
+        {
+            if (_modules.ContainsKey(sha256)) return;
+            if (_modules.Count >= _maxModules)
+            {
+                throw new Protocol.ProtocolException($"more than {_maxModules} modules on one connection");
+            }
+            if (_bytes + length > _maxBytes)
+            {
+                throw new Protocol.ProtocolException($"more than {_maxBytes / (1024 * 1024)} MiB of modules on one connection");
+            }
+            _bytes += length;
+        }
     }
 
     /// <summary>

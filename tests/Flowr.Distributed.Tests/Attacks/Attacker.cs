@@ -33,6 +33,9 @@ internal static class Attacker
             case "flood":
                 Flood(Int(1), Int(2), Int(3));
                 return 0;
+            case "module-flood":
+                ModuleFlood.Run(Int(1), args[2]);
+                return 0;
             case "fuzz-flowr":
                 FrameFuzzer.AgainstCoordinator(Int(1), args[2], FrameFuzzer.ParseCount(args[3]), Int(4));
                 return 0;

@@ -203,6 +203,23 @@ public sealed class WasmFunctionTests
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Wasmtime.Module.ConvertText(wat))), first.Sha256);
     }
 
+    // Here, beside the test above, so that the two never run at once: this one fills the cache.
+    [Fact]
+    public void The_cache_keeps_at_most_its_capacity_and_a_forgotten_module_still_runs()
+    {
+        var first = WasmModule.FromText("first.wat", WatModules.Constant("{\"Ok\":[\"first\",true]}"));
+
+        for (int i = 0; i <= WasmModule.MaxCachedModules; i++)
+        {
+            WasmModule.FromText($"m{i}.wat", WatModules.Constant($"{{\"Ok\":[{i},true]}}"));
+            Assert.True(WasmModule.CachedCount <= WasmModule.MaxCachedModules, $"{WasmModule.CachedCount} modules cached");
+        }
+
+        Assert.False(WasmModule.IsCompiled(first.Sha256));
+        using var function = WasmFunction.ForShippedModule(first, WasmOptions.Default);
+        Assert.Equal("\"first\"", ValueJson.ToCompactString(function.Run([Value.Null]).Output));
+    }
+
     [Fact]
     public void Modules_load_from_wasm_and_wat_files()
     {

@@ -163,6 +163,42 @@ public sealed class WasmModuleTransferTests
         Assert.Throws<ProtocolException>(() => WasmModuleTransfer.ReadModule(body.AsSpan(0, body.Length - 1)));
     }
 
+    // Module frames under made-up hashes: refused for their bytes, so nothing is compiled, but counted.
+    private static byte[] Numbered(int n, int length = 3) => HandmadeBody(n.ToString("x64"), $"m{n}.wasm", new byte[length]);
+
+    [Fact]
+    public void A_connection_may_send_only_so_many_modules()
+    {
+        var store = new WasmModuleStore();
+        for (int n = 0; n < WasmModuleStore.MaxModules; n++) store.Accept(Numbered(n));
+
+        store.Accept(Numbered(0));   // the same module again is no new one
+        var error = Assert.Throws<ProtocolException>(() => store.Accept(Numbered(WasmModuleStore.MaxModules)));
+        Assert.Equal($"more than {WasmModuleStore.MaxModules} modules on one connection", error.Message);
+        Assert.IsType<UnavailableImplementation>(store.Resolve("wasm://sha256/" + 0.ToString("x64")));
+    }
+
+    [Fact]
+    public void A_connection_may_send_only_so_many_module_bytes()
+    {
+        var store = new WasmModuleStore(WasmCaps.Default, maxModules: 100, maxBytes: 2 * 1024 * 1024);
+        store.Accept(Numbered(1, 1024 * 1024));
+        store.Accept(Numbered(2, 1024 * 1024));
+        store.Accept(Numbered(2, 1024 * 1024));
+
+        var error = Assert.Throws<ProtocolException>(() => store.Accept(Numbered(3, 1)));
+        Assert.Equal("more than 2 MiB of modules on one connection", error.Message);
+    }
+
+    [Fact]
+    public void A_refusing_store_counts_modules_too()
+    {
+        var store = WasmModuleStore.Refusing("no WebAssembly here");
+        for (int n = 0; n < WasmModuleStore.MaxModules; n++) store.Accept(Numbered(n));
+
+        Assert.Throws<ProtocolException>(() => store.Accept(Numbered(WasmModuleStore.MaxModules)));
+    }
+
     [Theory]
     [InlineData(0UL, 10_000UL, 65536UL)]
     [InlineData(16UL * 1024 * 1024 + 1, 10_000UL, 65536UL)]
