@@ -2,6 +2,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using Flowr.Distributed.Tests.Protocol;
 using Flowr.Runtime.Protocol;
 using Flowr.Runtime.Wasm;
 
@@ -43,7 +44,7 @@ internal static class ModuleFlood
                     buffer.Clear();
                     byte[] binary = mode == "count" ? NumberedModule(sent) : new byte[8 * 1024 * 1024];
                     string sha256 = mode == "count" ? WasmModule.HashOf(binary) : sent.ToString("x64");
-                    WriteModule(buffer, sha256, binary);
+                    HandmadeModuleFrame.Write(buffer, sha256, "flood.wasm", binary);
                     frames.Send(buffer.WrittenSpan);
                     // Whatever flowrex said so far (its close frame), reading only when something has come.
                     if (socket.Poll(mode == "count" ? 20_000 : 1_000, SelectMode.SelectRead)) frames.ReceiveFrames(handler, TimeSpan.FromSeconds(10));
@@ -72,20 +73,6 @@ internal static class ModuleFlood
     {
         byte[] payload = BitConverter.GetBytes(number);
         return [0, (byte)'a', (byte)'s', (byte)'m', 1, 0, 0, 0, 0, (byte)(2 + payload.Length), 1, (byte)'n', .. payload];
-    }
-
-    private static void WriteModule(FrameBuffer buffer, string sha256, byte[] binary)
-    {
-        buffer.BeginFrame(MessageType.Module);
-        var writer = new ProtocolWriter(buffer);
-        writer.WriteString(sha256);
-        writer.WriteString("flood.wasm");
-        writer.WriteVarUInt((ulong)binary.Length);
-        writer.WriteBytes(binary);
-        writer.WriteVarUInt(1024);
-        writer.WriteVarUInt(10_000);
-        writer.WriteVarUInt(65_536);
-        buffer.EndFrame();
     }
 
     private sealed class CloseWatcher : IFrameHandler

@@ -2,6 +2,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Flowr.Distributed.Tests.InProcess;
+using Flowr.Distributed.Tests.Protocol;
 using Flowr.Runtime.Execution;
 using Flowr.Runtime.Protocol;
 using Flowr.Runtime.Values;
@@ -35,8 +36,8 @@ public sealed class FlowrexModuleFrameTests
         using (var first = Accept(listener))
         {
             using var buffer = new FrameBuffer();
-            WriteModule(buffer, good.Sha256, good.Binary);
-            WriteModule(buffer, claimed.Sha256, tampered);
+            HandmadeModuleFrame.Write(buffer, good.Sha256, "test.wasm", good.Binary);
+            HandmadeModuleFrame.Write(buffer, claimed.Sha256, "test.wasm", tampered);
             ControlMessages.WriteImplementation(buffer, 0, WasmModuleTransfer.UrlFor(good));
             ControlMessages.WriteImplementation(buffer, 1, WasmModuleTransfer.UrlFor(claimed));
             buffer.BeginFrame(MessageType.Jobs);
@@ -53,7 +54,7 @@ public sealed class FlowrexModuleFrameTests
                 StringComparison.Ordinal);
 
             buffer.Clear();
-            WriteModule(buffer, "not-a-hash", good.Binary);
+            HandmadeModuleFrame.Write(buffer, "not-a-hash", "test.wasm", good.Binary);
             first.Send(buffer.WrittenSpan);
             Assert.Contains("module hash is not 64 lower-case hex digits", first.WaitForClose(), StringComparison.Ordinal);
         }
@@ -76,20 +77,6 @@ public sealed class FlowrexModuleFrameTests
         var coordinator = new RawCoordinator(listener.AcceptAsync().WaitAsync(Limit).GetAwaiter().GetResult());
         coordinator.Handshake();
         return coordinator;
-    }
-
-    private static void WriteModule(FrameBuffer buffer, string sha256, byte[] binary)
-    {
-        buffer.BeginFrame(MessageType.Module);
-        var writer = new ProtocolWriter(buffer);
-        writer.WriteString(sha256);
-        writer.WriteString("test.wasm");
-        writer.WriteVarUInt((ulong)binary.Length);
-        writer.WriteBytes(binary);
-        writer.WriteVarUInt(1024);
-        writer.WriteVarUInt(10_000);
-        writer.WriteVarUInt(65_536);
-        buffer.EndFrame();
     }
 
     /// <summary>One accepted executor connection: the coordinator's side of the protocol, by hand.</summary>
