@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The start-up comparison of run.sh in interleaved rounds: ROUNDS hyperfine runs of RUNS runs of each
+# The start-up comparison in interleaved rounds: ROUNDS hyperfine runs of RUNS runs of each
 # command, in turn starting with each, so that a machine whose speed drifts (a shared VM) moves every
 # command alike; prints the median of all runs of each command and its ratio to the plain program. Usage:
 #   bench/Startup/rounds.sh [ROUNDS] [RUNS]   (needs publish/linux-x64/flowr and the plain program of run.sh)

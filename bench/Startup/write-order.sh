@@ -20,10 +20,11 @@ for i in "${!runs[@]}"; do
   valgrind --tool=callgrind --callgrind-out-file="$work/run$i.out" "$work/flowr" ${runs[$i]} >/dev/null 2>"$work/run$i.log"
 done
 # Every function named in the profiles (callgrind names each once, as "fn=(id) name" or "cfn=(id) name"),
-# first seen first; runtime functions written in C++ (with parentheses) are not the compiler's to place.
+# sorted, so that the file changes only when the set does (packed together, their order matters little);
+# runtime functions written in C++ (with parentheses) and bare addresses are not the compiler's to place.
 {
   echo "# The methods of a short flowr run, laid out first by the native-AOT compiler (IlcOrderFile)."
   echo "# Written by bench/Startup/write-order.sh; lines naming no method (like these) are ignored."
-  cat "$work"/run*.out | grep -oP '^c?fn=\(\d+\) \K[^(]+$' | awk '!seen[$0]++'
+  cat "$work"/run*.out | grep -oP '^c?fn=\(\d+\) \K[^(]+$' | grep -v '^0x' | LC_ALL=C sort -u
 } > flowr/startup.order
 echo "flowr/startup.order: $(grep -vc '^#' flowr/startup.order) methods"
